@@ -1,0 +1,1 @@
+"""The built-in rules. Importing this package registers them."""

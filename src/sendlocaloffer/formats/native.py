@@ -1,0 +1,100 @@
+"""The native format: the model as JSON, with its schema version.
+
+Reading refuses what Python's ``json`` lets through silently (see :mod:`sendlocaloffer._json`)
+and validates strictly, so the JSON Schema in ``schemas/`` and the model agree. Writing is
+deterministic: fields in model order, defaults left out, two-space indent, UTF-8, a final
+newline.
+"""
+
+from __future__ import annotations
+
+import gc
+from typing import Any
+
+from pydantic import ValidationError
+
+from .. import _json
+from .._io import DEFAULT_MAX_BYTES, Source, Target, display_name, read_bytes, write_bytes
+from ..checks.findings import SourceLocation
+from ..errors import ReadError
+from ..loading import build_offer
+from ..model import SCHEMA_VERSION, LocalOffer
+from .base import ReadResult
+
+__all__ = ["dumps", "read", "sniff", "write"]
+
+#: Above this size, findings carry the JSON pointer but not the line and column.
+LOCATE_LIMIT = 50 * 1024 * 1024
+
+
+def sniff(head: bytes, **_: Any) -> bool:
+    """True for a native document: it names its schema version and its local authority."""
+    return b'"schema_version"' in head or b'"local_authority"' in head
+
+
+def read(source: Source, *, max_bytes: int = DEFAULT_MAX_BYTES, **_: Any) -> ReadResult:
+    name = display_name(source)
+    data = read_bytes(source, max_bytes)
+    text = _json.decode(data, name)
+    enabled = gc.isenabled()
+    gc.disable()  # the collector dominates building many small objects (DESIGN.md, performance)
+    try:
+        parsed = _json.loads(text, name)
+        if not isinstance(parsed, dict):
+            raise ReadError(
+                f"the document is a JSON {type(parsed).__name__}, not an object; a Local Offer is one JSON object",
+                location=SourceLocation(file=name, line=1, column=1),
+            )
+        try:
+            offer = LocalOffer.model_validate_json(text, strict=True)
+        except ValidationError as exc:
+            return _with_findings(parsed, exc, text, name)
+        return ReadResult(offer, [], name, "json")
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _with_findings(parsed: dict[str, Any], exc: ValidationError, text: str, name: str) -> ReadResult:
+    places: dict[str, tuple[int, str]] = {}
+    if len(text) <= LOCATE_LIMIT:
+        places = _json.locate(text, [_pointer(e["loc"]) for e in exc.errors(include_url=False)])
+    lines = _json.line_col(text, [off for off, _ in places.values()]) if places else {}
+
+    def locate(path: str) -> SourceLocation:
+        hit = places.get(path)
+        if hit is None:
+            # A missing field has no place of its own: point at the object that lacks it.
+            parent = path.rsplit("/", 1)[0]
+            hit = places.get(parent)
+            if hit is None and parent:
+                more = _json.locate(text, [parent])
+                hit = more.get(parent)
+                if hit is not None:
+                    lines.update(_json.line_col(text, [hit[0]]))
+        if hit is None:
+            return SourceLocation(file=name)
+        line, col = lines[hit[0]]
+        return SourceLocation(file=name, line=line, column=col)
+
+    offer, findings = build_offer(parsed, locate, error=exc)
+    return ReadResult(offer, findings, name, "json")
+
+
+def _pointer(loc: tuple[Any, ...]) -> str:
+    from ..checks.findings import pointer
+
+    return pointer(loc)
+
+
+def dumps(offer: LocalOffer) -> bytes:
+    """The offer as native JSON bytes; the same offer always gives the same bytes."""
+    body = offer.model_dump_json(indent=2, exclude_defaults=True)
+    head = f'{{\n  "schema_version": "{SCHEMA_VERSION}"'
+    rest = body[1:].lstrip("\n")
+    joined = head + ("\n}" if rest.strip() == "}" else ",\n" + rest)
+    return joined.encode("utf-8") + b"\n"
+
+
+def write(offer: LocalOffer, target: Target, **_: Any) -> None:
+    write_bytes(target, dumps(offer))
