@@ -8,7 +8,7 @@ from uuid import UUID
 from pydantic import Field, JsonValue
 
 from .base import ModelBase
-from .types import AccessibilityFeature, Email, LocationType, PhoneNumber, PhoneType, Postcode, Uprn, WebAddress
+from .types import AccessibilityFeatureList, Email, LocationType, PhoneNumber, PhoneType, Postcode, Uprn, WebAddress
 
 Text = Annotated[str, Field(max_length=100_000)]
 ShortText = Annotated[str, Field(max_length=1_000)]
@@ -98,7 +98,7 @@ class Location(ModelBase):
     latitude: float | None = Field(None, title="Latitude", description="WGS84 latitude.", ge=49.0, le=61.5, examples=[51.5155])
     longitude: float | None = Field(None, title="Longitude", description="WGS84 longitude.", ge=-9.0, le=2.5, examples=[-0.0922])
     uprn: Uprn | None = Field(None, title="UPRN", description="The Unique Property Reference Number of the building.")
-    accessibility: list[AccessibilityFeature] = Field(
+    accessibility: AccessibilityFeatureList = Field(
         default_factory=list, title="Accessibility features", description="What makes the place accessible."
     )
     accessibility_notes: Text | None = Field(None, title="Accessibility notes", description="Anything else about getting in and around.")

@@ -14,17 +14,17 @@ from pydantic import Field, PlainSerializer, model_validator
 from .base import ModelBase
 from .parts import Contact, Extensions, Phone, ShortText, TaxonomyTerm, Text
 from .types import (
-    AccessRoute,
+    AccessRouteList,
     CostKind,
-    DeliveryMethod,
+    DeliveryMethodList,
     Email,
     Level,
-    Need,
+    NeedList,
     ProviderType,
-    ProvisionCategory,
+    ProvisionCategoryList,
     ServiceStatus,
     WebAddress,
-    Weekday,
+    WeekdayList,
 )
 
 Age = Annotated[int, Field(ge=0, le=25)]
@@ -40,7 +40,7 @@ class Eligibility(ModelBase):
 
     min_age: Age | None = Field(None, title="Minimum age", description="The youngest age, in years (0-25), the service takes.", examples=[0])
     max_age: Age | None = Field(None, title="Maximum age", description="The oldest age, in years (0-25), the service takes.", examples=[25])
-    needs: list[Need] = Field(
+    needs: NeedList = Field(
         default_factory=list,
         title="SEND needs",
         description="The needs the service is for: broad areas of need or school census need types. Leave empty for a service open to all needs.",
@@ -61,7 +61,7 @@ class Eligibility(ModelBase):
 class Access(ModelBase):
     """How to get a service (SEND Code of Practice 4.32)."""
 
-    routes: list[AccessRoute] = Field(
+    routes: AccessRouteList = Field(
         default_factory=list, title="Access routes", description="How people get the service: self-referral, professional referral, drop-in..."
     )
     how_to_apply: Text | None = Field(None, title="How to apply", description="What to do to get the service, step by step.")
@@ -95,7 +95,7 @@ class OpeningTime(ModelBase):
     """Weekly opening hours, optionally only between two dates (a variation)."""
 
     id: UUID | None = Field(None, title="Id", description="A stable identifier; minted when left out.")
-    days: list[Weekday] = Field(min_length=1, title="Days", description="The days these hours apply, as iCalendar codes (MO, TU...) or names.", examples=[["MO", "TU", "WE", "TH", "FR"]])
+    days: WeekdayList = Field(min_length=1, title="Days", description="The days these hours apply, as iCalendar codes (MO, TU...) or names.", examples=[["MO", "TU", "WE", "TH", "FR"]])
     opens: dt.time = Field(title="Opens", description="Opening time, 24-hour clock.", examples=["09:00"])
     closes: dt.time = Field(title="Closes", description="Closing time, 24-hour clock.", examples=["17:00"])
     valid_from: dt.date | None = Field(None, title="From", description="The first day these hours apply; empty for always.")
@@ -127,7 +127,7 @@ class Service(ModelBase):
     description: Text = Field("", title="Description", description="What the service does, in plain English.")
     status: ServiceStatus = Field("active", title="Status", description="Active, inactive, defunct or temporarily closed.")
     organisation_id: UUID | None = Field(None, title="Organisation", description="The id of the organisation that runs it.")
-    provision_categories: list[ProvisionCategory] = Field(
+    provision_categories: ProvisionCategoryList = Field(
         default_factory=list, title="Provision categories", description="The kinds of provision it is: education, health, social care..."
     )
     level: Level | None = Field(None, title="Level", description="Universal, targeted or specialist (SEND Code of Practice 4.31).")
@@ -140,7 +140,7 @@ class Service(ModelBase):
     )
     eligibility: Eligibility = Field(default_factory=Eligibility, title="Eligibility", description="Who the service is for.")
     access: Access = Field(default_factory=Access, title="Access", description="How to get the service.")
-    delivery: list[DeliveryMethod] = Field(default_factory=list, title="Delivery", description="How it is delivered: in person, online...")
+    delivery: DeliveryMethodList = Field(default_factory=list, title="Delivery", description="How it is delivered: in person, online...")
     cost: Cost = Field(default_factory=Cost, title="Cost", description="What it costs.")
     contacts: list[Contact] = Field(default_factory=list, title="Contacts", description="People or teams to contact.")
     phones: list[Phone] = Field(default_factory=list, title="Phones", description="The service's phone numbers.")

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 import phonenumbers
-from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic import AfterValidator, GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
@@ -134,7 +134,7 @@ def normalise_phone(value: str) -> str:
     except phonenumbers.NumberParseException:
         raise ValueError(f"{value!r} is not a phone number. Write it like 020 7332 1002.") from None
     if phonenumbers.is_valid_number(number):
-        if phonenumbers.region_code_for_number(number) == "GB":
+        if number.country_code == 44:
             return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
     from phonenumbers import shortnumberinfo
@@ -228,3 +228,22 @@ Weekday = Annotated[str, VocabularyCode("weekdays")]
 PhoneType = Annotated[str, VocabularyCode("phone-types")]
 LocationType = Annotated[str, VocabularyCode("location-types")]
 AccessibilityFeature = Annotated[str, VocabularyCode("accessibility-features")]
+
+
+def _canonical_order(name: str) -> Any:
+    """Vocabulary lists are sets: duplicates dropped, terms in the vocabulary's own order, so
+    every format (RDF included, where multi-valued properties have no order) round-trips."""
+    order = {code: i for i, code in enumerate(_vocab.get(name).codes)}
+
+    def canonical(values: list[str]) -> list[str]:
+        return sorted(set(values), key=order.__getitem__) if len(values) > 1 else values
+
+    return AfterValidator(canonical)
+
+
+NeedList = Annotated[list[Need], _canonical_order("needs")]
+ProvisionCategoryList = Annotated[list[ProvisionCategory], _canonical_order("provision-categories")]
+AccessRouteList = Annotated[list[AccessRoute], _canonical_order("access-routes")]
+DeliveryMethodList = Annotated[list[DeliveryMethod], _canonical_order("delivery-methods")]
+WeekdayList = Annotated[list[Weekday], _canonical_order("weekdays")]
+AccessibilityFeatureList = Annotated[list[AccessibilityFeature], _canonical_order("accessibility-features")]
