@@ -15,8 +15,40 @@ __all__ = ["SCHEMA_FILES", "local_offer_schema", "report_schema", "schema_files"
 BASE_ID = "https://sendlocaloffer.org/schemas/"
 
 
+def _models(root: type[BaseModel]) -> dict[str, type[BaseModel]]:
+    from .loading import _strip_optional
+
+    seen: dict[str, type[BaseModel]] = {}
+    todo = [root]
+    while todo:
+        cls = todo.pop()
+        if cls.__name__ in seen:
+            continue
+        seen[cls.__name__] = cls
+        for info in cls.model_fields.values():
+            inner = _strip_optional(info.annotation)
+            if isinstance(inner, type) and issubclass(inner, BaseModel):
+                todo.append(inner)
+    return seen
+
+
+def _keep_titles(schema: dict[str, Any], root: type[BaseModel]) -> None:
+    """Give every property its field's title, also beside a ``$ref``, where pydantic leaves
+    it out (draft 2020-12 allows keywords beside ``$ref``)."""
+    models = _models(root)
+    for name, definition in [(root.__name__, schema), *schema.get("$defs", {}).items()]:
+        cls = models.get(name)
+        if cls is None:
+            continue
+        for field, prop in definition.get("properties", {}).items():
+            title = cls.model_fields[field].title if field in cls.model_fields else None
+            if title and "title" not in prop:
+                prop["title"] = title
+
+
 def _schema(model: type[BaseModel], name: str, title: str, description: str) -> dict[str, Any]:
     body = model.model_json_schema(mode="validation", ref_template="#/$defs/{model}")
+    _keep_titles(body, model)
     head: dict[str, Any] = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"{BASE_ID}{SCHEMA_VERSION}/{name}",

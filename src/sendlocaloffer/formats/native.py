@@ -36,19 +36,24 @@ def read(source: Source, *, max_bytes: int = DEFAULT_MAX_BYTES, **_: Any) -> Rea
     name = display_name(source)
     data = read_bytes(source, max_bytes)
     text = _json.decode(data, name)
+    if len(text) != len(data):
+        data = b""  # not plain UTF-8: validate the decoded text, and hold one copy only
     enabled = gc.isenabled()
     gc.disable()  # the collector dominates building many small objects (DESIGN.md, performance)
     try:
+        # The careful parse refuses duplicate keys, NaN and the rest; its result is let go
+        # before the model is built, so the two never sit in memory together.
         parsed = _json.loads(text, name)
         if not isinstance(parsed, dict):
             raise ReadError(
                 f"the document is a JSON {type(parsed).__name__}, not an object; a Local Offer is one JSON object",
                 location=SourceLocation(file=name, line=1, column=1),
             )
+        del parsed
         try:
-            offer = LocalOffer.model_validate_json(text, strict=True)
+            offer = LocalOffer.model_validate_json(data or text, strict=True)
         except ValidationError as exc:
-            return _with_findings(parsed, exc, text, name)
+            return _with_findings(_json.loads(text, name), exc, text, name)
         return ReadResult(offer, [], name, "json")
     finally:
         if enabled:
