@@ -94,13 +94,13 @@ class LocalOffer(ModelBase):
     description: Text = Field("", title="Description", description="What the offer is and who it is for.")
     website: WebAddress | None = Field(None, title="Website", description="Where the offer is published (SEND Regulations 2014 reg 57).")
     published: dt.date | None = Field(None, title="Published", description="When the offer was first published.")
-    last_reviewed: dt.date | None = Field(None, title="Last reviewed", description="When the offer was last reviewed (Children and Families Act 2014 s30(9)).")
+    last_reviewed: dt.date | None = Field(None, title="Last reviewed", description="When the offer was last reviewed (Children and Families Act 2014 s30: kept under review).")
     contact: Contact | None = Field(None, title="Offer contact", description="The named contact for the offer.")
     offline_access: Text | None = Field(
-        None, title="Without internet", description="How people without internet access can get the offer (SEND Regulations 2014 reg 57(b))."
+        None, title="Without internet", description="How people without internet access can get the offer (SEND Regulations 2014 reg 57)."
     )
     accessibility_statement: Text | None = Field(
-        None, title="Accessibility statement", description="How different groups, disabled people included, can access the offer (reg 57(c))."
+        None, title="Accessibility statement", description="How different groups, disabled people included, can access the offer (SEND Regulations 2014 reg 57)."
     )
     documents: list[Document] = Field(default_factory=list, title="Documents", description="The SEND strategy, policies and reports.")
     feedback_reports: list[FeedbackReport] = Field(
