@@ -17,12 +17,7 @@ from typing import Any
 from sendlocaloffer import vocab
 from sendlocaloffer.model import LocalOffer, mint_id, offer_namespace
 
-_WORDS = (
-    "support children young people families special educational needs disabilities help learning communication "
-    "speech language therapy group sessions weekly parents carers school college short breaks activities play "
-    "local team specialist advice assessment referral plan independent living travel training employment health "
-    "wellbeing emotional social skills sensory physical hearing vision autism confidence friendship holiday club"
-).split()
+_WORDS = ["support", "children", "young", "people", "families", "special", "educational", "needs", "disabilities", "help", "learning", "communication", "speech", "language", "therapy", "group", "sessions", "weekly", "parents", "carers", "school", "college", "short", "breaks", "activities", "play", "local", "team", "specialist", "advice", "assessment", "referral", "plan", "independent", "living", "travel", "training", "employment", "health", "wellbeing", "emotional", "social", "skills", "sensory", "physical", "hearing", "vision", "autism", "confidence", "friendship", "holiday", "club"]
 _STREETS = ["High Street", "Church Road", "Station Road", "Victoria Road", "Green Lane", "Manor Road", "Park Road", "London Wall"]
 _TOWNS = ["London", "Hackney", "Islington", "Camden", "Southwark", "Tower Hamlets"]
 _POSTCODES = ["EC2V 7HH", "EC2P 2EJ", "EC1A 1BB", "E1 6AN", "N1 9GU", "EC3M 4BS", "EC4M 7AN", "E8 1EA", "SE1 2AA", "WC1X 8HB"]

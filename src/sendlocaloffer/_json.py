@@ -158,7 +158,7 @@ _STRING_BODY = re.compile(r'(?:[^"\\]|\\.)*"', re.S)
 
 
 class _Frame:
-    __slots__ = ("is_object", "index", "key", "keys", "want_key")
+    __slots__ = ("index", "is_object", "key", "keys", "want_key")
 
     def __init__(self, is_object: bool) -> None:
         self.is_object = is_object

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ValidationError
 from .checks.findings import Finding, Severity, SourceLocation, pointer, shorten
 from .model import LocalOffer
 
-__all__ = ["build_offer", "findings_from_error", "field_title"]
+__all__ = ["build_offer", "field_title", "findings_from_error"]
 
 LocationLookup = Callable[[str], "SourceLocation | None"]
 

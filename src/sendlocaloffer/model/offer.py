@@ -13,7 +13,7 @@ from .parts import Contact, Extensions, Location, Organisation, ShortText, Text
 from .service import Service
 from .types import AccessibleFormat, DocumentKind, GssCode, ProviderType, StatutoryTopic, WebAddress
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION: Literal["1.0"] = "1.0"
 
 
 class LocalAuthority(ModelBase):

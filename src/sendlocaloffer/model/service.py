@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from typing import Annotated
-
-from typing_extensions import Self
 from uuid import UUID
 
 from pydantic import Field, PlainSerializer, model_validator
+from typing_extensions import Self
 
 from .base import ModelBase
 from .parts import Contact, Extensions, Phone, ShortText, TaxonomyTerm, Text

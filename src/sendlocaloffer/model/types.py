@@ -8,6 +8,7 @@ strictly than it validates, so a document the schema rejects is also rejected by
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Annotated, Any
@@ -192,7 +193,7 @@ def normalise_uprn(value: str) -> str:
     return text.lstrip("0")
 
 
-_CHECKS = {
+_CHECKS: dict[str, Callable[[str], str]] = {
     "postcode": normalise_postcode,
     "phone": normalise_phone,
     "email": normalise_email,

@@ -146,7 +146,7 @@ def get(name: str) -> Vocabulary:
     """The vocabulary called ``name`` (one of :data:`VOCABULARY_NAMES`), loaded once."""
     if name not in VOCABULARY_NAMES:
         raise KeyError(f"no vocabulary called {name!r}; known: {', '.join(VOCABULARY_NAMES)}")
-    raw = json.loads(resources.files(__package__).joinpath("data", f"{name}.json").read_text("utf-8"))
+    raw = json.loads(resources.files(__package__).joinpath("data").joinpath(f"{name}.json").read_text("utf-8"))
     base = {"code", "label", "definition", "broader", "source"}
     terms = [
         Term(
