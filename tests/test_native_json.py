@@ -154,3 +154,26 @@ def test_strict_types_in_json(tmp_path: Path) -> None:
     doc["services"][0]["send_specific"] = "yes"
     result = sendlocaloffer.read(_write(tmp_path, json.dumps(doc)))
     assert {f.path for f in result.findings} == {"/services/0/eligibility/min_age", "/services/0/send_specific"}
+
+
+def test_rule_findings_get_the_line_and_column_of_their_pointer(tmp_path: Path) -> None:
+    from sendlocaloffer.checks.registry import RULES, rule
+
+    @rule("test.every_service", "info", "Every service", citation="test", why="test", fix="test")
+    def _every_service(ctx):  # type: ignore[no-untyped-def]
+        for i, s in enumerate(ctx.offer.services):
+            yield f"/services/{i}/name", f"service {s.name}", s.name
+            yield f"/services/{i}/email", "no e-mail (a missing value points at its object)", None
+
+    try:
+        path = _write(tmp_path, json.dumps(MINIMAL, indent=2))
+        report = sendlocaloffer.validate_file(path, select=["test."])
+    finally:
+        RULES.pop("test.every_service")
+    lines = path.read_text().splitlines()
+    by_path = {f.path: f.location for f in report}
+    name, email = by_path["/services/0/name"], by_path["/services/0/email"]
+    assert name is not None and name.line is not None and name.column is not None
+    assert lines[name.line - 1][name.column - 1 :].startswith('"Speech and language therapy"')
+    assert email is not None and email.line is not None and email.column is not None
+    assert lines[email.line - 1][email.column - 1 :].startswith("{")

@@ -86,5 +86,7 @@ def validate_file(source: Source, format: str | None = None, *, as_of: dt.date |
     if result.offer is None:
         report = Report(result.findings, file=name, fail_on=fail_on)
         return report.filter(codes=select, exclude=ignore) if (select or ignore) else report
-    return validate(result.offer, as_of=as_of, select=select, ignore=ignore, severities=severities,
-                    fail_on=fail_on, findings=result.findings, file=name)
+    report = validate(result.offer, as_of=as_of, select=select, ignore=ignore, severities=severities,
+                      fail_on=fail_on, findings=result.findings, file=name)
+    report.findings = result.place(report.findings)
+    return report

@@ -9,6 +9,8 @@ newline.
 from __future__ import annotations
 
 import gc
+import os
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import ValidationError
@@ -19,12 +21,12 @@ from ..checks.findings import SourceLocation
 from ..errors import ReadError
 from ..loading import build_offer
 from ..model import SCHEMA_VERSION, LocalOffer
-from .base import ReadResult
+from .base import Locator, ReadResult
 
 __all__ = ["dumps", "read", "sniff", "write"]
 
 #: Above this size, findings carry the JSON pointer but not the line and column.
-LOCATE_LIMIT = 50 * 1024 * 1024
+LOCATE_LIMIT = 16 * 1024 * 1024
 
 
 def sniff(head: bytes, **_: Any) -> bool:
@@ -54,10 +56,43 @@ def read(source: Source, *, max_bytes: int = DEFAULT_MAX_BYTES, **_: Any) -> Rea
             offer = LocalOffer.model_validate_json(data or text, strict=True)
         except ValidationError as exc:
             return _with_findings(_json.loads(text, name), exc, text, name)
-        return ReadResult(offer, [], name, "json")
+        return ReadResult(offer, [], name, "json", locator=_locator(source, name))
     finally:
         if enabled:
             gc.enable()
+
+
+def _locator(source: Source, name: str) -> Locator | None:
+    """Places of JSON pointers, found by reading the file again only when asked (so a valid
+    offer does not keep its text in memory). Only for files up to :data:`LOCATE_LIMIT`."""
+    if not isinstance(source, (str, os.PathLike)):
+        return None
+
+    def locate(pointers: Sequence[str]) -> dict[str, SourceLocation]:
+        try:
+            data = read_bytes(source, LOCATE_LIMIT)
+        except ReadError:
+            return {}
+        text = _json.decode(data, name)
+        # A finding about a missing value points at the object that should hold it.
+        wanted = set(pointers)
+        for p in pointers:
+            while p:
+                p = p.rsplit("/", 1)[0]
+                wanted.add(p)
+        hits = _json.locate(text, wanted)
+        lines = _json.line_col(text, [off for off, _ in hits.values()])
+        out: dict[str, SourceLocation] = {}
+        for p in pointers:
+            probe = p
+            while probe not in hits and probe:
+                probe = probe.rsplit("/", 1)[0]
+            if probe in hits:
+                line, col = lines[hits[probe][0]]
+                out[p] = SourceLocation(file=name, line=line, column=col)
+        return out
+
+    return locate
 
 
 def _with_findings(parsed: dict[str, Any], exc: ValidationError, text: str, name: str) -> ReadResult:
