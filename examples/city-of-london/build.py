@@ -355,6 +355,8 @@ def school_info(owner: str, urn: str | None, report_url: str, email: str, number
 
 
 SCHOOL_HOURS = ["MO", "TU", "WE", "TH", "FR"]
+#: The four broad areas of need (SEND Code of Practice 6.28): a SEND service open to any need.
+ANY_NEED = ["communication-interaction", "cognition-learning", "social-emotional-mental-health", "sensory-physical"]
 FH = TaxonomyTerm  # DfE family hubs service categories, see reference/taxonomies
 
 service(
@@ -443,7 +445,7 @@ service(
     "The City's SEND team carries out education, health and care (EHC) needs assessments, writes "
     "EHC plans and holds the annual reviews. Parents, young people and schools can ask for an assessment.",
     provision_categories=["assessment-ehc-plans"], level="specialist", provider_type="local-authority", send_specific=True,
-    eligibility=Eligibility(min_age=0, max_age=25, description="Children and young people who may need more help than a school or college can give from its own resources."),
+    eligibility=Eligibility(min_age=0, max_age=25, needs=ANY_NEED, description="Children and young people who may need more help than a school or college can give from its own resources."),
     access=Access(routes=["self-referral", "professional-referral"],
                   how_to_apply="Fill in the request form on the Local Offer or write to the SEND team. We reply within 6 weeks.",
                   referral_contact=contact("SEND team", "send team", role="SEND Casework Officer", department="Children and Families Services",
@@ -469,7 +471,7 @@ service(
     "Free, impartial and confidential information, advice and support about SEND for children, young "
     "people and parents: EHC needs assessments, plans, reviews, exclusions and appeals.",
     provision_categories=["information-advice-support"], level="universal", provider_type="commissioned", send_specific=True,
-    eligibility=Eligibility(min_age=0, max_age=25, description="Children and young people with SEND, and their parents and carers."),
+    eligibility=Eligibility(min_age=0, max_age=25, needs=ANY_NEED, description="Children and young people with SEND, and their parents and carers."),
     access=Access(routes=["self-referral", "appointment"], how_to_apply="Call, email or use the contact form; we reply within 2 working days."),
     delivery=["telephone", "in-person", "online"], cost=Cost(kind="free"),
     phones=[phone("020 7332 3501", "sendiass service"), phone("020 7332 3502", "sendiass service", type="textphone")],
@@ -485,7 +487,7 @@ service(
     "A friendly group of parents and carers who meet each month, share information and work with the "
     "City to improve services for children and young people with SEND.",
     provision_categories=["information-advice-support"], level="universal", provider_type="voluntary-community", send_specific=True,
-    eligibility=Eligibility(min_age=0, max_age=25, description="Parents and carers of a child or young person with SEND living in the City."),
+    eligibility=Eligibility(min_age=0, max_age=25, needs=ANY_NEED, description="Parents and carers of a child or young person with SEND living in the City."),
     access=Access(routes=["membership", "self-referral"], how_to_apply="Email the forum to join; membership is free."),
     delivery=["in-person", "online"], cost=Cost(kind="free"),
     email="hello@cityparentcarerforum.org.uk", website="https://www.cityparentcarerforum.org.uk/",
@@ -586,7 +588,7 @@ service(
     "Short breaks give disabled children time to have fun and families a break from caring: Saturday "
     "clubs, holiday play schemes, overnight breaks and sitting services.",
     provision_categories=["leisure-short-breaks", "social-care"], level="targeted", provider_type="commissioned", send_specific=True,
-    eligibility=Eligibility(min_age=5, max_age=18, ehc_plan_required=False,
+    eligibility=Eligibility(min_age=5, max_age=18, ehc_plan_required=False, needs=ANY_NEED,
                             description="Disabled children and young people living in the City; no assessment needed for the local short breaks offer."),
     access=Access(routes=["self-referral", "professional-referral"], how_to_apply="Register with the programme by phone or email."),
     delivery=["in-person"],
@@ -648,7 +650,7 @@ service(
     "Travel assistance for children and young people with an EHC plan who cannot get to school or "
     "college on their own: travel passes, personal transport budgets or a minibus with a passenger assistant.",
     provision_categories=["travel-transport"], level="specialist", provider_type="local-authority", send_specific=True,
-    eligibility=Eligibility(min_age=5, max_age=25, ehc_plan_required=True,
+    eligibility=Eligibility(min_age=5, max_age=25, ehc_plan_required=True, needs=ANY_NEED,
                             description="Children and young people with an EHC plan who meet the criteria of the travel policy."),
     access=Access(routes=["ehc-plan"], how_to_apply="Apply with the form in the travel assistance policy; reapply each school year."),
     delivery=["in-person"], cost=Cost(kind="free", personal_budget=True, description="Personal transport budgets are paid monthly."),
@@ -680,7 +682,7 @@ service(
     "Planning from Year 9 with young people with SEND for work, independent living, friendships and "
     "good health, and for the move to adult health and social care.",
     provision_categories=["preparing-for-adulthood", "social-care"], level="specialist", provider_type="local-authority", send_specific=True,
-    eligibility=Eligibility(min_age=14, max_age=25, description="Young people with an EHC plan or known to social care."),
+    eligibility=Eligibility(min_age=14, max_age=25, needs=ANY_NEED, description="Young people with an EHC plan or known to social care."),
     access=Access(routes=["professional-referral", "self-referral"]), delivery=["in-person", "online"], cost=Cost(kind="free"),
     email="send@cityoflondon.gov.uk", website=f"{LO}/preparing-for-adulthood", location_ids=where(GUILDHALL),
     areas_served=["City of London"],
@@ -690,7 +692,7 @@ service(
     "Independent mediation about EHC needs assessments and plans before an appeal to the Tribunal, and "
     "disagreement resolution for any SEND disagreement.",
     provision_categories=["complaints-disagreement"], level="targeted", provider_type="commissioned", send_specific=True,
-    eligibility=Eligibility(min_age=0, max_age=25),
+    eligibility=Eligibility(min_age=0, max_age=25, needs=ANY_NEED),
     access=Access(routes=["self-referral"], how_to_apply="Call the freephone line within 2 months of the City's decision letter."),
     delivery=["telephone", "online", "in-person"], cost=Cost(kind="free"),
     phones=[phone("0800 028 8200", "mediation")], email="referrals@capitalsendmediation.co.uk",
@@ -700,6 +702,7 @@ service(
     "Comments, Compliments and Complaints", COL,
     "How to make a complaint about the City's SEND, education or social care services, and what happens next.",
     provision_categories=["complaints-disagreement"], level="universal", provider_type="local-authority",
+    eligibility=Eligibility(min_age=0, max_age=25, description="Anyone who uses, or asks for, the City's services."),
     access=Access(routes=["self-referral"], how_to_apply="Use the online form, email or write to the Complaints team at the Guildhall."),
     delivery=["online", "telephone"], cost=Cost(kind="free"),
     phones=[phone("020 7332 1428", "complaints")], email="complaints@cityoflondon.gov.uk",

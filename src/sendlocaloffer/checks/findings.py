@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ["Finding", "Report", "Severity", "SourceLocation", "shorten", "pointer"]
+__all__ = ["Finding", "Report", "Severity", "SourceLocation", "pointer", "shorten"]
 
 
 class Severity(str, enum.Enum):
@@ -63,7 +63,7 @@ class SourceLocation(BaseModel):
     subject: str | None = Field(None, description="For RDF, the subject IRI.")
 
     def describe(self) -> str:
-        """The place in words: ``offer.xlsx, Services!F12 (Postcode)`` or ``offer.json line 3, column 7``."""
+        """The place in words: ``offer.xlsx, Services!F12 (Postcode)`` or ``offer.json, line 3, column 7, 'Portage'``."""
         parts: list[str] = []
         if self.file:
             parts.append(self.file)
@@ -76,6 +76,8 @@ class SourceLocation(BaseModel):
             parts.append(f"line {self.line}" + (f", column {self.column}" if self.column is not None else ""))
         if self.subject:
             parts.append(f"<{self.subject}>")
+        if self.row_key:
+            parts.append(f"'{self.row_key}'")
         return ", ".join(parts)
 
 

@@ -1,7 +1,8 @@
 """Renderers: they present findings and decide nothing.
 
-``text`` for a terminal (grouped, with counts; colour only on a terminal), ``json`` for
-programs (the shape of ``schemas/report.schema.json``).
+``text`` for a terminal (grouped by message, counts first, colour only when asked for),
+``json`` for programs (the shape of ``schemas/report.schema.json``) and ``html`` for one
+self-contained page a council can open (:mod:`.html`).
 """
 
 from __future__ import annotations
@@ -9,36 +10,64 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from .findings import Report, Severity
+from .findings import Finding, Report, Severity
+from .registry import get_rule
 
-__all__ = ["render", "render_json", "render_text"]
+__all__ = ["FORMATS", "place", "render", "render_json", "render_text", "summary_line"]
 
-_COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
+FORMATS = ("text", "json", "html")
+
+_COLOURS = {Severity.ERROR: "\033[1;31m", Severity.WARNING: "\033[1;33m", Severity.INFO: "\033[1;36m"}
+_DIM = "\033[2m"
 _RESET = "\033[0m"
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 or word == "info" else "s")
+
+
+def summary_line(report: Report) -> str:
+    """``offer.json: NOT OK - 2 errors, 1 warning, 0 info``."""
+    c = report.counts()
+    return (f"{report.file or 'offer'}: {'ok' if report.ok else 'NOT OK'} - "
+            f"{_count(c['error'], 'error')}, {_count(c['warning'], 'warning')}, {_count(c['info'], 'info')}")
+
+
+def place(f: Finding) -> str:
+    """Where a finding is, in words: the source place (file, sheet and cell, line; the thing's
+    name) and the JSON pointer."""
+    where = f.location.describe() if f.location else ""
+    return ", ".join(p for p in (where, f.path and f"at {f.path}") if p) or "the whole offer"
+
+
 def render_text(reports: Sequence[Report], *, colour: bool = False, max_places: int = 10) -> str:
-    """Findings grouped by message, each with its places, then the counts."""
+    """Each report's counts, then its findings grouped by message (most severe first), each
+    with its places, how to fix it and the citation."""
+
+    def paint(text: str, code: str) -> str:
+        return f"{code}{text}{_RESET}" if colour else text
+
     out: list[str] = []
     for report in reports:
-        counts = report.counts()
-        title = report.file or "offer"
-        out.append(f"{title}: {'ok' if report.ok else 'NOT OK'} - "
-                   f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info")
+        out.append(summary_line(report))
         for code, severity, message, findings in report.grouped():
-            label = severity.value.upper()
-            if colour:
-                label = f"{_COLOURS[severity]}{label}{_RESET}"
-            out.append(f"  {label} [{code}] {message}" + (f" ({len(findings)} places)" if len(findings) > 1 else ""))
+            r = get_rule(code)
+            title = f": {r.title}" if r else ""
+            many = f" ({len(findings)} places)" if len(findings) > 1 else ""
+            out.append(f"  {paint(severity.value.upper(), _COLOURS[severity])} {code}{title}{many}")
+            out.append(f"    {message}")
             for f in findings[:max_places]:
-                where = f.location.describe() if f.location else ""
-                place = ", ".join(p for p in (where, f.path and f"at {f.path}") if p)
-                if place:
-                    out.append(f"      {place}")
+                value = f" {paint('[' + f.value + ']', _DIM)}" if f.value else ""
+                out.append(f"      - {place(f)}{value}")
             if len(findings) > max_places:
-                out.append(f"      ... and {len(findings) - max_places} more")
+                out.append(f"      ... and {len(findings) - max_places} more (use --format json for all)")
+            if r:
+                out.append(f"    fix: {r.fix}")
             if findings[0].citation:
-                out.append(f"      see: {findings[0].citation}")
+                out.append(f"    see: {findings[0].citation}")
+    if len(reports) > 1:
+        failing = sum(1 for r in reports if not r.ok)
+        out.append(f"{len(reports)} files checked: {len(reports) - failing} ok, {failing} not ok")
     return "\n".join(out) + "\n"
 
 
@@ -49,10 +78,13 @@ def render_json(reports: Sequence[Report]) -> str:
 
 
 def render(reports: Sequence[Report], fmt: str, *, colour: bool = False) -> str:
+    """The reports in ``fmt`` (one of :data:`FORMATS`)."""
     if fmt == "json":
         return render_json(reports)
     if fmt == "html":
         from .html import render_html
 
         return render_html(reports)
-    return render_text(reports, colour=colour)
+    if fmt == "text":
+        return render_text(reports, colour=colour)
+    raise ValueError(f"unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}")

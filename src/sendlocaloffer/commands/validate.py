@@ -9,13 +9,19 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib
+import os
 import sys
+from pathlib import Path
 
-from .. import api
+from .. import _json, api, formats
 from .._io import write_bytes
 from ..checks.findings import Finding, Report, Severity, SourceLocation
+from ..checks.registry import RESERVED_PREFIXES, iter_rules
 from ..checks.render import render
 from ..errors import FormatError, ReadError
+
+#: Native JSON files up to this size get a line and column for every rule finding.
+PLACE_LIMIT = 50 * 1024 * 1024
 
 
 def _codes(text: str) -> list[str]:
@@ -29,6 +35,63 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it as YYYY-MM-DD") from None
 
 
+def _severity(text: str) -> tuple[str, Severity]:
+    code, sep, level = text.partition("=")
+    try:
+        if not sep:
+            raise ValueError
+        return code.strip(), Severity(level.strip().lower())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} should be CODE=error, CODE=warning or CODE=info") from None
+
+
+def _unknown_codes(codes: list[str]) -> list[str]:
+    """Codes (or group prefixes) that name no rule and no model or reader finding."""
+    known = [r.code for r in iter_rules()]
+    out = []
+    for c in codes:
+        stem = c.rstrip(".")
+        if c.startswith(RESERVED_PREFIXES) or stem + "." in RESERVED_PREFIXES:
+            continue
+        if not any(k == stem or k.startswith(stem + ".") for k in known):
+            out.append(c)
+    return out
+
+
+def _place_in_json(path: str, report: Report) -> None:
+    """Give rule findings on a native JSON file their line and column: the place of the value
+    they point at, or of the nearest enclosing object when the value is absent."""
+    missing = [i for i, f in enumerate(report.findings) if f.location is None or (f.location.line is None and
+               f.location.file is None and f.location.cell is None)]
+    if not missing:
+        return
+    text: str | None = None
+    try:
+        if formats.detect(path).name == "json" and os.path.getsize(path) <= PLACE_LIMIT:
+            text = _json.decode(Path(path).read_bytes(), path)
+    except (OSError, ReadError, FormatError):
+        text = None
+    wanted: set[str] = set()
+    for i in missing:
+        p = report.findings[i].path
+        while True:
+            wanted.add(p)
+            if not p:
+                break
+            p = p.rsplit("/", 1)[0]
+    found = _json.locate(text, wanted) if text is not None else {}
+    lines = _json.line_col(text, [off for off, _ in found.values()]) if text is not None else {}
+    for i in missing:
+        f = report.findings[i]
+        p = f.path
+        while p and p not in found:
+            p = p.rsplit("/", 1)[0]
+        hit = found.get(p)
+        line, column = lines[hit[0]] if hit is not None else (None, None)
+        old = f.location or SourceLocation()
+        report.findings[i] = f.with_location(old.model_copy(update={"file": path, "line": line, "column": column}))
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE", help="offers to check (any readable format)")
     parser.add_argument("--from", dest="from_format", metavar="FORMAT", help="the files' format, when it cannot be told")
@@ -37,6 +100,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--as-of", type=_date, metavar="DATE", help="judge staleness as of this date (default today)")
     parser.add_argument("--select", type=_codes, metavar="CODES", help="only these codes (comma-separated; a prefix like service. takes a group)")
     parser.add_argument("--ignore", type=_codes, metavar="CODES", help="leave out these codes")
+    parser.add_argument("--severity", type=_severity, action="append", metavar="CODE=LEVEL",
+                        help="report a rule at another severity, such as service.stale=error (repeatable)")
     parser.add_argument("--fail-on", choices=["error", "warning"], default="error", help="the severity that makes the exit code 1")
     parser.add_argument("--annotate", metavar="OUT.xlsx", help="for a workbook: write a copy with each problem cell marked and explained")
     parser.add_argument("--shacl", action="store_true", help="for RDF: also check the graph against the SHACL shapes (needs the shacl extra)")
@@ -44,12 +109,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     fail_on = Severity(args.fail_on)
+    severities = dict(args.severity or [])
+    unknown = _unknown_codes([*(args.select or []), *(args.ignore or []), *severities])
+    if unknown:
+        print(f"sendlocaloffer: no rule has the code {', '.join(map(repr, unknown))}; "
+              "see docs/rules.md for the list", file=sys.stderr)
+        return 2
     reports: list[Report] = []
     unreadable = False
     for path in args.files:
         try:
             report = api.validate_file(path, args.from_format, as_of=args.as_of, select=args.select,
-                                       ignore=args.ignore, fail_on=fail_on)
+                                       ignore=args.ignore, severities=severities, fail_on=fail_on)
         except (ReadError, FormatError) as exc:
             unreadable = True
             location = getattr(exc, "location", None) or SourceLocation(file=path)
@@ -58,6 +129,7 @@ def run(args: argparse.Namespace) -> int:
                             file=path, fail_on=fail_on)
             print(f"sendlocaloffer: {exc}", file=sys.stderr)
         else:
+            _place_in_json(path, report)
             if args.shacl:
                 rdf = importlib.import_module("sendlocaloffer.formats.rdf")
                 report.extend(rdf.shacl_findings(path))
