@@ -9,19 +9,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib
-import os
 import sys
-from pathlib import Path
 
-from .. import _json, api, formats
+from .. import api
 from .._io import write_bytes
 from ..checks.findings import Finding, Report, Severity, SourceLocation
 from ..checks.registry import RESERVED_PREFIXES, iter_rules
 from ..checks.render import render
 from ..errors import FormatError, ReadError
-
-#: Native JSON files up to this size get a line and column for every rule finding.
-PLACE_LIMIT = 50 * 1024 * 1024
 
 
 def _codes(text: str) -> list[str]:
@@ -56,40 +51,6 @@ def _unknown_codes(codes: list[str]) -> list[str]:
         if not any(k == stem or k.startswith(stem + ".") for k in known):
             out.append(c)
     return out
-
-
-def _place_in_json(path: str, report: Report) -> None:
-    """Give rule findings on a native JSON file their line and column: the place of the value
-    they point at, or of the nearest enclosing object when the value is absent."""
-    missing = [i for i, f in enumerate(report.findings) if f.location is None or (f.location.line is None and
-               f.location.file is None and f.location.cell is None)]
-    if not missing:
-        return
-    text: str | None = None
-    try:
-        if formats.detect(path).name == "json" and os.path.getsize(path) <= PLACE_LIMIT:
-            text = _json.decode(Path(path).read_bytes(), path)
-    except (OSError, ReadError, FormatError):
-        text = None
-    wanted: set[str] = set()
-    for i in missing:
-        p = report.findings[i].path
-        while True:
-            wanted.add(p)
-            if not p:
-                break
-            p = p.rsplit("/", 1)[0]
-    found = _json.locate(text, wanted) if text is not None else {}
-    lines = _json.line_col(text, [off for off, _ in found.values()]) if text is not None else {}
-    for i in missing:
-        f = report.findings[i]
-        p = f.path
-        while p and p not in found:
-            p = p.rsplit("/", 1)[0]
-        hit = found.get(p)
-        line, column = lines[hit[0]] if hit is not None else (None, None)
-        old = f.location or SourceLocation()
-        report.findings[i] = f.with_location(old.model_copy(update={"file": path, "line": line, "column": column}))
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -129,7 +90,6 @@ def run(args: argparse.Namespace) -> int:
                             file=path, fail_on=fail_on)
             print(f"sendlocaloffer: {exc}", file=sys.stderr)
         else:
-            _place_in_json(path, report)
             if args.shacl:
                 rdf = importlib.import_module("sendlocaloffer.formats.rdf")
                 report.extend(rdf.shacl_findings(path))
