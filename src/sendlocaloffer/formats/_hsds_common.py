@@ -1,0 +1,157 @@
+"""What the Open Referral writer and reader share: the vocabulary term URIs, the taxonomy
+terms built from the library's vocabularies, the ids minted for records the model does not
+identify, and which fields each profile carries.
+
+Term URIs follow one stable scheme, ``https://sendlocaloffer.org/vocab/<vocabulary>/<code>``
+(:data:`VOCAB_BASE`); the RDF format uses the same IRIs for its SKOS concepts.
+"""
+
+from __future__ import annotations
+
+import uuid
+from functools import cache
+from typing import Any
+from urllib.parse import quote, unquote
+
+from .. import vocab as _vocab
+
+__all__ = [
+    "BLOCK",
+    "EXTRA_VOCABULARIES",
+    "VOCAB_BASE",
+    "child_id",
+    "la_organisation_id",
+    "parse_term_uri",
+    "taxonomy_dict",
+    "term_dict",
+    "term_uri",
+]
+
+#: The base of every term URI the library publishes.
+VOCAB_BASE = "https://sendlocaloffer.org/vocab/"
+
+#: The property that carries, on an object of the feed, the model's fields that the target
+#: profile has no place for (documented in docs/open-referral.md).
+BLOCK = "sendlocaloffer"
+
+#: Two small lists the writer needs beside the library's vocabularies: where a service is
+#: (Children and Families Act 2014 s30(1): in the area and outside it) and whether an EHC plan
+#: is needed to use it.
+EXTRA_VOCABULARIES: dict[str, tuple[str, str, dict[str, tuple[str, str]]]] = {
+    "area": (
+        "In or outside the area",
+        "Whether a service is in the local authority's area or outside it (Children and Families Act 2014 s30(1)).",
+        {
+            "in-area": ("In the area", "The service is in the local authority's area."),
+            "outside-area": ("Outside the area", "The service is outside the local authority's area but expected to be available to its children and young people."),
+        },
+    ),
+    "ehc-plan-required": (
+        "EHC plan required",
+        "Whether a child or young person needs an education, health and care plan to use the service.",
+        {
+            "yes": ("EHC plan required", "Only children and young people with an EHC plan can use the service."),
+            "no": ("EHC plan not required", "Children and young people can use the service without an EHC plan."),
+        },
+    ),
+}
+
+_NS = uuid.NAMESPACE_URL
+
+
+def term_uri(vocabulary: str, code: str) -> str:
+    """The stable URI of a term: ``VOCAB_BASE + vocabulary + "/" + code``."""
+    return f"{VOCAB_BASE}{vocabulary}/{quote(code, safe='')}"
+
+
+def parse_term_uri(uri: str) -> tuple[str, str] | None:
+    """``(vocabulary, code)`` for a URI of one of the library's terms, else None."""
+    if not uri.startswith(VOCAB_BASE):
+        return None
+    rest = uri[len(VOCAB_BASE):]
+    vocabulary, sep, code = rest.partition("/")
+    if not sep or not code:
+        return None
+    code = unquote(code)
+    if vocabulary in EXTRA_VOCABULARIES:
+        return (vocabulary, code) if code in EXTRA_VOCABULARIES[vocabulary][2] else None
+    if vocabulary in _vocab.VOCABULARY_NAMES and code in _vocab.get(vocabulary).by_code:
+        return vocabulary, code
+    return None
+
+
+def child_id(parent: uuid.UUID | str, kind: str, key: object = 0) -> str:
+    """A stable id for a record the model holds without an id of its own (an address, a
+    service at a location, an attribute): the same parent and key always give the same id,
+    so the reader can recognise it and leave the model's own field empty."""
+    return str(uuid.uuid5(parent if isinstance(parent, uuid.UUID) else uuid.UUID(str(parent)), f"hsds:{kind}:{key}"))
+
+
+def la_organisation_id(offer_id: uuid.UUID | str) -> str:
+    """The id of the local authority as an organisation, given to services that name no
+    organisation where the profile needs one (Open Referral UK: every service has one)."""
+    return child_id(offer_id, "local-authority")
+
+
+@cache
+def _vocab_meta(vocabulary: str) -> tuple[str, str]:
+    if vocabulary in EXTRA_VOCABULARIES:
+        title, description, _ = EXTRA_VOCABULARIES[vocabulary]
+        return title, description
+    v = _vocab.get(vocabulary)
+    return v.title, v.description
+
+
+def taxonomy_id(vocabulary: str) -> str:
+    return str(uuid.uuid5(_NS, VOCAB_BASE + vocabulary))
+
+
+@cache
+def taxonomy_dict(vocabulary: str) -> dict[str, Any]:
+    """The HSDS taxonomy record of one of the library's vocabularies."""
+    title, description = _vocab_meta(vocabulary)
+    return {
+        "id": taxonomy_id(vocabulary),
+        "name": vocabulary,
+        "description": f"{title}: {description}",
+        "uri": VOCAB_BASE + vocabulary,
+        "version": "1.0",
+    }
+
+
+def _term_facts(vocabulary: str, code: str) -> tuple[str, str, str | None]:
+    if vocabulary in EXTRA_VOCABULARIES:
+        label, definition = EXTRA_VOCABULARIES[vocabulary][2][code]
+        return label, definition, None
+    term = _vocab.get(vocabulary).by_code[code]
+    return term.label, term.definition, term.broader
+
+
+@cache
+def term_dict(vocabulary: str, code: str, oruk: bool) -> dict[str, Any]:
+    """The HSDS (or ORUK) taxonomy term for a code of one of the library's vocabularies.
+    The same dict is shared by every attribute that uses the term (it is never mutated)."""
+    label, definition, broader = _term_facts(vocabulary, code)
+    uri = term_uri(vocabulary, code)
+    out: dict[str, Any] = {"id": str(uuid.uuid5(_NS, uri))}
+    if oruk:
+        out["term"] = code
+    else:
+        out["code"] = code
+    out["name"] = label
+    out["description"] = definition
+    if broader:
+        out["parent_id"] = str(uuid.uuid5(_NS, term_uri(vocabulary, broader)))
+    out["taxonomy"] = vocabulary
+    out["taxonomy_id"] = taxonomy_id(vocabulary)
+    out["term_uri"] = uri
+    return out
+
+
+def foreign_term_id(taxonomy: str, code: str) -> str:
+    """The id of a term of another taxonomy, from its taxonomy and code."""
+    return str(uuid.uuid5(_NS, f"https://sendlocaloffer.org/hsds/term/{quote(taxonomy, safe='')}/{quote(code, safe='')}"))
+
+
+def foreign_taxonomy_id(taxonomy: str) -> str:
+    return str(uuid.uuid5(_NS, f"https://sendlocaloffer.org/hsds/taxonomy/{quote(taxonomy, safe='')}"))
