@@ -1,0 +1,128 @@
+"""Checks on a workbook before any XML parser sees it.
+
+openpyxl has no zip-bomb protection and trusts what the archive declares. Before handing a
+file over, this module refuses: what is not a zip (saying so for encrypted and old-format
+workbooks, which are OLE2 compound files); a truncated or corrupt zip; an archive whose
+declared or actual uncompressed size, entry count or compression ratio is over the limits; and
+any XML part with a document type declaration or entities (the "billion laughs" and external
+entity attacks), or in an encoding other than UTF-8 that could hide one. It also collects each
+sheet's merged ranges, which openpyxl's read-only mode does not report.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+
+from ..errors import ReadError, UnsafeInputError
+
+__all__ = ["Checked", "Limits", "check_workbook"]
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_CHUNK = 1 << 20
+_DANGER = (b"<!DOCTYPE", b"<!ENTITY", b"<!doctype", b"<!entity")
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]{1,3}[0-9]{1,7}(?::[A-Z]{1,3}[0-9]{1,7})?)"')
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much a workbook may unpack to; raise them to read bigger files."""
+
+    max_file_bytes: int = 512 * 1024 * 1024
+    max_unpacked_bytes: int = 2 * 1024 * 1024 * 1024
+    max_part_bytes: int = 1024 * 1024 * 1024
+    max_ratio: int = 200
+    max_entries: int = 10_000
+
+
+@dataclass
+class Checked:
+    """What the checks learnt: the merged ranges of each sheet part."""
+
+    merged: dict[str, list[str]] = field(default_factory=dict)
+
+
+def check_workbook(data: bytes, name: str, limits: Limits = Limits()) -> Checked:
+    """Raise :class:`ReadError` or :class:`UnsafeInputError` unless ``data`` is a zip whose every
+    part unpacks within the limits and whose XML declares no document type or entities."""
+    if len(data) > limits.max_file_bytes:
+        raise UnsafeInputError(f"{name} is {len(data):,} bytes, over the limit of {limits.max_file_bytes:,}; "
+                               "raise max_file_bytes to read it")
+    if data.startswith(_OLE):
+        raise ReadError(f"{name} is an encrypted (password-protected) workbook or an old-format .xls file, not .xlsx: "
+                        "remove the password, or save it as 'Excel Workbook (.xlsx)', and try again")
+    if not data.startswith(b"PK"):
+        raise ReadError(f"{name} is not an Excel workbook (.xlsx is a zip file; this is not): "
+                        "save it from your spreadsheet program as 'Excel Workbook (.xlsx)'")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
+        raise ReadError(f"{name} is a damaged or incomplete workbook ({exc}); save it again or download it again") from None
+    if len(infos) > limits.max_entries:
+        raise UnsafeInputError(f"{name} holds {len(infos):,} parts, over the limit of {limits.max_entries:,}")
+    declared = sum(i.file_size for i in infos)
+    if declared > limits.max_unpacked_bytes:
+        raise UnsafeInputError(f"{name} declares {declared:,} bytes unpacked, over the limit of "
+                               f"{limits.max_unpacked_bytes:,} (a zip bomb?); raise max_unpacked_bytes to read it")
+    checked = Checked()
+    total = 0
+    for info in infos:
+        if info.file_size > limits.max_part_bytes:
+            raise UnsafeInputError(f"{name}: the part {info.filename} declares {info.file_size:,} bytes, over the limit "
+                                   f"of {limits.max_part_bytes:,}")
+        if info.compress_size and info.file_size // max(info.compress_size, 1) > limits.max_ratio \
+                and info.file_size > _CHUNK:
+            raise UnsafeInputError(f"{name}: the part {info.filename} unpacks {info.file_size // info.compress_size}:1, "
+                                   f"over the limit of {limits.max_ratio}:1 (a zip bomb?)")
+        if info.flag_bits & 0x1:
+            raise ReadError(f"{name} is encrypted; remove the password and save it again")
+        total += _scan(archive, info, name, limits, checked)
+        if total > limits.max_unpacked_bytes:
+            raise UnsafeInputError(f"{name} unpacks to over {limits.max_unpacked_bytes:,} bytes (a zip bomb?)")
+    return checked
+
+
+def _scan(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Limits, checked: Checked) -> int:
+    """Unpack one part in chunks: count its real size (never trusting the declared one) and, for
+    XML, look for a DOCTYPE or ENTITY declaration across chunk boundaries."""
+    is_xml = info.filename.endswith((".xml", ".rels", ".vml")) or info.filename == "[Content_Types].xml"
+    is_sheet = info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")
+    size = 0
+    tail = b""
+    first = True
+    merged: list[str] = []
+    try:
+        with archive.open(info) as fh:
+            while True:
+                chunk = fh.read(_CHUNK)
+                if not chunk:
+                    break
+                size += len(chunk)
+                if size > info.file_size or size > limits.max_part_bytes:
+                    raise UnsafeInputError(f"{name}: the part {info.filename} unpacks to more than it declares "
+                                           f"({info.file_size:,} bytes); the file is damaged or hostile")
+                if not is_xml:
+                    continue
+                if first:
+                    first = False
+                    head = chunk[:4]
+                    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
+                        raise UnsafeInputError(f"{name}: the part {info.filename} is not UTF-8 XML; "
+                                               "workbooks from Excel and LibreOffice always are")
+                window = tail + chunk
+                if any(d in window for d in _DANGER):
+                    raise UnsafeInputError(f"{name}: the part {info.filename} declares a document type or entities, "
+                                           "which a workbook never needs; the file was refused")
+                if is_sheet and b"mergeCell" in window:
+                    merged.extend(m.decode("ascii") for m in _MERGE.findall(window))
+                tail = chunk[-64:]
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
+        raise ReadError(f"{name}: the part {info.filename} is damaged ({exc}); the workbook is incomplete or corrupt; "
+                        "save it again") from None
+    if is_sheet and merged:
+        checked.merged[info.filename] = list(dict.fromkeys(merged))
+    return size

@@ -1,0 +1,96 @@
+"""An offer as the rows of each sheet of the layout, shared by the workbook and CSV writers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..model import LocalOffer
+from . import _sheet_layout as L
+from ._sheet_values import to_cell, uuid_or_none
+
+__all__ = ["row_keys", "sheet_rows"]
+
+_ORDINAL = re.compile(r"^#\d+$")
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def row_keys(items: Sequence[BaseModel]) -> list[str]:
+    """The key each item is joined by: its name or title where that is unique among its
+    siblings (and could not be mistaken for an id), else its id, else its position ``#n``."""
+    if not items:
+        return []
+    fields = type(items[0]).model_fields
+    key_field = next((k for k in ("name", "title") if k in fields), None)
+    names: list[str | None] = [getattr(it, key_field) for it in items] if key_field else [None] * len(items)
+    counts: dict[str, int] = {}
+    for name in names:
+        if name:
+            counts[_fold(name)] = counts.get(_fold(name), 0) + 1
+    out: list[str] = []
+    for n, (item, name) in enumerate(zip(items, names, strict=False)):
+        if name and counts[_fold(name)] == 1 and name == name.strip() and uuid_or_none(name) is None \
+                and not _ORDINAL.match(name):
+            out.append(name)
+        else:
+            ident = getattr(item, "id", None)
+            out.append(str(ident) if ident is not None else f"#{n + 1}")
+    return out
+
+
+def _get(obj: Any, path: Sequence[str]) -> Any:
+    for part in path:
+        if obj is None:
+            return None
+        obj = getattr(obj, part)
+    return obj
+
+
+def _walk(obj: Any, path: tuple[str, ...], keys: list[str]) -> Iterator[tuple[list[str], Any]]:
+    star = path.index("*")
+    items = _get(obj, path[:star]) or []
+    rest = path[star + 1:]
+    if not rest:
+        for item in items:
+            yield keys, item
+        return
+    for key, item in zip(row_keys(items), items, strict=False):
+        yield from _walk(item, rest, [*keys, key])
+
+
+def references(offer: LocalOffer) -> dict[str, dict[str, str]]:
+    """For each list a reference may point into, the key to write for each id."""
+    out: dict[str, dict[str, str]] = {}
+    for sheet in L.layout().sheets:
+        if len(sheet.path) == 2:
+            items = getattr(offer, sheet.path[0])
+            out[sheet.path[0]] = {str(it.id): key for it, key in zip(items, row_keys(items), strict=False) if getattr(it, "id", None)}
+    return out
+
+
+def sheet_rows(offer: LocalOffer | None, sheet: L.Sheet,
+               refs: dict[str, dict[str, str]] | None = None) -> Iterator[list[Any]]:
+    """The rows of one sheet (without its header): link keys, then one value a column."""
+    if offer is None:
+        return
+    refs = refs if refs is not None else references(offer)
+    columns = sheet.columns
+    if not sheet.path:
+        pairs: Iterator[tuple[list[str], Any]] = iter([([], offer)])
+    else:
+        pairs = _walk(offer, sheet.path, [])
+    for keys, item in pairs:
+        row: list[Any] = list(keys)
+        for column in columns:
+            value = _get(item, column.path)
+            if column.kind == L.REF and value is not None:
+                table = refs.get(column.target or "", {})
+                value = [table.get(str(v), str(v)) for v in value] if column.many else table.get(str(value), str(value))
+            row.append(to_cell(column, value))
+        yield row
