@@ -75,8 +75,16 @@ def report_schema() -> dict[str, Any]:
     """The JSON Schema of the validation report that `sendlocaloffer validate --format json` prints."""
     from .checks.findings import Finding
 
+    from .checks.registry import CODE_PATTERN
+
     finding = Finding.model_json_schema(mode="serialization", ref_template="#/$defs/{model}")
     defs = finding.pop("$defs", {})
+    props = finding["properties"]
+    # Codes are dotted lower case (rule, model ``field.`` and reader ``input.`` codes alike);
+    # paths are JSON pointers (RFC 6901): empty for the whole offer, else starting with "/".
+    props["code"]["pattern"] = CODE_PATTERN.pattern
+    props["path"]["pattern"] = "^(/.*)?$"
+    finding["required"] = ["code", "severity", "message", "path", "location", "citation", "value"]
     defs["Finding"] = finding
     report = {
         "type": "object",

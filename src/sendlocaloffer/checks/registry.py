@@ -7,8 +7,8 @@ that yields ``(JSON pointer, message, offending value)`` for each problem it fin
 
 Users switch rules off (``ignore=``), keep only some (``select=``), change a severity
 (``severities=``), and add their own with the :func:`rule` decorator, :func:`register`, or a
-module named in the ``sendlocaloffer.rules`` entry point group (importing it registers its
-rules). ``as_of`` fixes the date that staleness is judged by, so reports are reproducible.
+module (importing it registers its rules) or function (called once to register them) named
+in the ``sendlocaloffer.rules`` entry point group. ``as_of`` fixes the date that staleness is judged by, so reports are reproducible.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from types import ModuleType
 from typing import Any
 from uuid import UUID
 
@@ -206,7 +207,9 @@ def _load_plugins() -> None:
     importlib.import_module("sendlocaloffer.checks.rules")
     for ep in entry_points(group="sendlocaloffer.rules"):
         try:
-            ep.load()
+            loaded = ep.load()
+            if callable(loaded) and not isinstance(loaded, ModuleType):
+                loaded()  # a function that registers the plugin's rules
         except Exception as exc:  # a broken plugin must not stop the built-in rules
             warnings.warn(f"the sendlocaloffer.rules plugin {ep.name!r} ({ep.value}) could not be loaded: {exc}",
                           RuntimeWarning, stacklevel=2)

@@ -171,7 +171,7 @@ def duplicate_service(ctx: Context) -> Iterator[Hit]:
     citation=f"{COP_4} (accessible)",
     why="The same description on many services tells families nothing about how they differ; it is usually "
         "pasted from a template or the organisation's blurb.",
-    fix="Write a description for each service saying what it does. Option: copied_description_min (default 3).",
+    fix="Write a description for each service saying what it does.",
 )
 def copied_description(ctx: Context) -> Iterator[Hit]:
     minimum = int(ctx.option("copied_description_min", 3))

@@ -183,7 +183,7 @@ def _months(ctx: Context, name: str, default: int) -> int:
     citation=f"{COP_4} (up to date)",
     why="Details not checked for a year are often wrong: half of one large council's directory had not been "
         "checked for two years.",
-    fix="Check the details with the provider and update 'Last checked'. Option: stale_months (default 12).",
+    fix="Check the details with the provider and update 'Last checked'.",
 )
 def stale(ctx: Context) -> Iterator[Hit]:
     warn, err = _months(ctx, "stale_months", 12), _months(ctx, "very_stale_months", 24)
@@ -200,7 +200,7 @@ def stale(ctx: Context) -> Iterator[Hit]:
     citation=f"{COP_4} (up to date)",
     why="Details not checked for two years cannot be relied on; families may be sent to a service that has moved "
         "or closed.",
-    fix="Check the details with the provider now, or remove the service. Option: very_stale_months (default 24).",
+    fix="Check the details with the provider now, or remove the service.",
 )
 def very_stale(ctx: Context) -> Iterator[Hit]:
     err = _months(ctx, "very_stale_months", 24)
