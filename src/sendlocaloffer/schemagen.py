@@ -74,7 +74,6 @@ def local_offer_schema() -> dict[str, Any]:
 def report_schema() -> dict[str, Any]:
     """The JSON Schema of the validation report that `sendlocaloffer validate --format json` prints."""
     from .checks.findings import Finding
-
     from .checks.registry import CODE_PATTERN
 
     finding = Finding.model_json_schema(mode="serialization", ref_template="#/$defs/{model}")
