@@ -24,7 +24,7 @@ from . import _sheet_layout as L
 from ._sheet_values import from_cell, uuid_or_none
 from .base import ReadResult
 
-__all__ = ["Formula", "SheetReadResult", "Table", "cell_ref", "read_tables"]
+__all__ = ["Formula", "Table", "cell_ref", "read_tables"]
 
 #: Excel's limit on the characters in one cell.
 EXCEL_CELL_LIMIT = 32_767
@@ -49,20 +49,6 @@ class Table:
     hidden: bool = False
     merged: Sequence[str] = ()
     findings: list[Finding] = field(default_factory=list)
-
-
-@dataclass
-class SheetReadResult(ReadResult):
-    """A read result that can also place any JSON pointer (a rule finding's path) at its cell."""
-
-    locate: Callable[[str], SourceLocation | None] | None = None
-
-    def place(self, findings: Iterable[Finding]) -> list[Finding]:
-        """The findings, each without a place given the cell its path points to."""
-        if self.locate is None:
-            return list(findings)
-        return [f if f.location is not None and f.location.cell else f.with_location(self.locate(f.path) or f.location)
-                for f in findings]
 
 
 def _quote(sheet: str) -> str:
@@ -120,6 +106,7 @@ class _Reader:
         self.indexes: dict[tuple[str, int], _Index] = {}
         self.placed: dict[str, _Placed] = {}
         self.namespace: UUID | None = None
+        self.sheet_of: dict[str, str] = {}
 
     # -- findings --------------------------------------------------------------------------
 
@@ -155,7 +142,29 @@ class _Reader:
             if hit is not None:
                 return self.place(placed.table, hit[0], entry.row, hit[1], entry.key)
             rest = rest[:-1]
+        child = self.child_sheet(entry, parts[n:])
+        if child is not None:
+            return child
         return self.place(placed.table, placed.first, entry.row, None, entry.key)
+
+    def child_sheet(self, entry: _Entry, rest: list[str]) -> SourceLocation | None:
+        """For a pointer at a whole list (``/services``), the sheet that holds it."""
+        sheet = self.layout.by_name.get(self.sheet_of.get(entry.sheet, ""))
+        if sheet is None:
+            return None
+        for child in self.layout.children(sheet.name):
+            if tuple(rest) == child.relative:
+                table = next((p.table for p in self.placed.values() if p.sheet.name == child.name), child.name)
+                return SourceLocation(file=self.file, sheet=table, row_key=entry.key or None)
+        return None
+
+    def locator(self, pointers: Sequence[str]) -> dict[str, SourceLocation]:
+        out: dict[str, SourceLocation] = {}
+        for p in pointers:
+            found = self.locate(p)
+            if found is not None:
+                out[p] = found
+        return out
 
     # -- sheets ----------------------------------------------------------------------------
 
@@ -236,6 +245,7 @@ class _Reader:
                 placed.columns[hit[1].path] = (idx + 1, hit[1].header)
         placed.first = min([i + 1 for i, _ in mapped] + [i + 1 for i in links if i is not None] + [1])
         self.placed[table.name] = placed
+        self.sheet_of[table.name] = sheet.name
         sheet_place = SourceLocation(file=self.file, sheet=table.name)
         for link, at in zip(sheet.links, links, strict=False):
             if at is None:
@@ -431,7 +441,7 @@ def _put(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     node[path[-1]] = value
 
 
-def read_tables(file: str, fmt: str, tables: Iterable[Table]) -> SheetReadResult:
+def read_tables(file: str, fmt: str, tables: Iterable[Table]) -> ReadResult:
     """Read the tables of a workbook or CSV folder into an offer, with located findings."""
     reader = _Reader(file, fmt)
     matched = reader.match_tables(tables)
@@ -450,5 +460,5 @@ def read_tables(file: str, fmt: str, tables: Iterable[Table]) -> SheetReadResult
     finally:
         if enabled:
             gc.enable()
-    return SheetReadResult(offer, reader.findings + model_findings, file, fmt, locate=reader.locate)
+    return ReadResult(offer, reader.findings + model_findings, file, fmt, locator=reader.locator)
 

@@ -23,9 +23,10 @@ from ..checks.findings import Finding, Severity, SourceLocation
 from ..errors import FormatError, ReadError
 from ..model import LocalOffer
 from . import _sheet_layout as L
-from ._sheet_read import SheetReadResult, Table, read_tables
+from ._sheet_read import Table, read_tables
 from ._sheet_values import csv_escape, csv_unescape
 from ._sheet_write import references, sheet_rows
+from .base import ReadResult
 
 __all__ = ["decode", "read", "write"]
 
@@ -75,7 +76,7 @@ def _rows(text: str, name: str) -> Iterator[tuple[int, Sequence[Any]]]:
         raise ReadError(f"{name}: row {number + 1} is not valid CSV ({exc})") from None
 
 
-def read(source: Source, *, max_bytes: int = DEFAULT_MAX_BYTES, **_: Any) -> SheetReadResult:
+def read(source: Source, *, max_bytes: int = DEFAULT_MAX_BYTES, **_: Any) -> ReadResult:
     """Read a folder of CSV files in the template layout; findings name file, cell and header."""
     folder = _folder(source, "reads")
     name = display_name(source)

@@ -27,10 +27,11 @@ from ..errors import ReadError
 from ..model import LocalOffer
 from ..vocab import get as get_vocabulary
 from . import _sheet_layout as L
-from ._sheet_read import Formula, SheetReadResult, Table, read_tables
+from ._sheet_read import Formula, Table, read_tables
 from ._sheet_safety import Limits, check_workbook
 from ._sheet_values import guarded, xml_escape, xml_unescape
 from ._sheet_write import references, sheet_rows
+from .base import ReadResult
 
 __all__ = ["Limits", "annotate", "read", "sniff", "write", "write_template"]
 
@@ -86,7 +87,7 @@ def _open(data: bytes, name: str, *, read_only: bool) -> Any:
 
 
 def read(source: Source, *, max_bytes: int = DEFAULT_MAX_BYTES, limits: Limits | None = None,
-         **_: Any) -> SheetReadResult:
+         **_: Any) -> ReadResult:
     """Read a workbook in the template layout. Problems in its cells come back as findings at
     their cell; a file that cannot be read safely raises :class:`ReadError`."""
     name = display_name(source)

@@ -1,0 +1,23 @@
+"""Helpers shared by the spreadsheet tests."""
+
+from __future__ import annotations
+
+from sendlocaloffer.model import LocalOffer
+
+from .conftest import EXAMPLE
+
+
+def load_example() -> LocalOffer:
+    return LocalOffer.model_validate_json(EXAMPLE.read_text("utf-8"))
+
+
+def carried(offer: LocalOffer) -> LocalOffer:
+    """The offer as a spreadsheet carries it: the one documented difference is that an optional
+    group whose every cell is blank (a school section with nothing in it) reads as absent."""
+    services = []
+    for service in offer.services:
+        school = service.school
+        if school is not None and not school.model_dump(exclude_none=True):
+            service = service.model_copy(update={"school": None})
+        services.append(service)
+    return offer.model_copy(update={"services": services})
