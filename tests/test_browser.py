@@ -14,6 +14,7 @@ import json
 import os
 import shutil
 import tempfile
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -41,7 +42,7 @@ AXE_CANDIDATES = [
 ]
 ARTIFACTS = REPO / "tests" / "artifacts"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-PAGES = ["offer", "gaps", "diff", "validation"]
+PAGES = ["offer", "gaps", "diff", "validation", "hostile"]
 
 
 def _axe() -> Path | None:
@@ -83,6 +84,11 @@ def pages(example: LocalOffer, tmp_path_factory: pytest.TempPathFactory) -> dict
     changed.services[1].eligibility.max_age = 19
     del changed.services[2]
     out["diff"].write_text(render_diff(diff_offers(example, changed), "html"), encoding="utf-8")
+    out["hostile"] = folder / "hostile.html"
+    write_offer_html(_hostile_offer(), out["hostile"])
+    out["broken"] = folder / "broken.html"
+    out["broken"].write_text('<html><body><p style="color:#ccc;background:#fff">faint</p><img src="x.png">'
+                             '<a href="#nowhere"></a></body></html>', encoding="utf-8")
     try:
         import sendlocaloffer.checks.html  # noqa: F401
     except ImportError:
@@ -91,6 +97,18 @@ def pages(example: LocalOffer, tmp_path_factory: pytest.TempPathFactory) -> dict
         out["validation"] = folder / "validation.html"
         main(["validate", str(EXAMPLE), "--format", "html", "--output", str(out["validation"])])
     return out
+
+
+def _hostile_offer() -> LocalOffer:
+    ns = uuid.uuid4()
+    service = {
+        "id": str(uuid.uuid5(ns, "s")), "name": "Z" + "\u0301" * 900 + " \u202egnp.exe",
+        "description": '<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2">' + "a\u0300" * 5_000,
+        "access": {"how_to_apply": '<a href="javascript:window.pwned = 3">apply</a>'},
+        "provision_categories": ["health"],
+    }
+    return LocalOffer.model_validate({"id": str(ns), "title": "Hostile offer", "local_authority": {"name": "Council"},
+                                      "services": [service]})
 
 
 @pytest.fixture(scope="module")
@@ -184,4 +202,33 @@ def test_full_page_screenshot_is_written(browser: Any, pages: dict[str, Path], n
     top = _shoot(browser, ARTIFACTS / f"{name}-top.png", min(height, 1400))
     assert _png_size(full) == (1280, min(height, 16000))
     assert _png_size(top) == (1280, min(height, 1400))
-    assert height > 1000  # the page has content well beyond a screen (the contents, the services)
+    assert height > 400 and len(full) > 20_000  # a page of content, not a blank one
+
+
+def test_axe_does_report_violations_on_an_inaccessible_page(browser: Any, pages: dict[str, Path]) -> None:
+    """The accessibility check can fail: a page without a language, with faint text, an image
+    without alternative text and an empty link has violations."""
+    _open(browser, pages, "broken")
+    axe = _axe()
+    assert axe is not None
+    browser.execute_script(axe.read_text(encoding="utf-8"))
+    raw = browser.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}}).then(r => done(r.violations.map(v => v.id)));",
+        WCAG_TAGS,
+    )
+    assert {"html-has-lang", "color-contrast", "image-alt", "link-name"} <= set(raw)
+
+
+def test_hostile_text_stays_inert_and_bounded_in_the_browser(browser: Any, pages: dict[str, Path]) -> None:
+    _open(browser, pages, "hostile")
+    state = browser.execute_script(
+        "const h = document.querySelector('article h3');"
+        "return {scripts: document.scripts.length, images: document.images.length, pwned: window.pwned === undefined ? null : window.pwned,"
+        " links: Array.from(document.links).map(a => a.protocol), height: h.getBoundingClientRect().height,"
+        " text: document.querySelector('article').innerText};"
+    )
+    assert state["scripts"] == 0 and state["images"] == 0 and state["pwned"] is None
+    assert set(state["links"]) <= {"file:"}  # internal #links only: no javascript: link was made
+    assert state["height"] < 150  # combining marks bounded: the heading stays about one line high
+    assert "<script>window.pwned = 1</script>" in state["text"]

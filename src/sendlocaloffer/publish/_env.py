@@ -82,9 +82,8 @@ def render_to(chunks: Iterable[str], target: str | os.PathLike[str] | IO[str] | 
     if target is None:
         return "".join(chunks)
     if isinstance(target, (str, os.PathLike)):
-        with atomic_path(target) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as fh:
-            for chunk in chunks:
-                fh.write(chunk)
+        with atomic_path(target) as tmp, tmp.open("w", encoding="utf-8", newline="\n", buffering=1 << 20) as fh:
+            fh.writelines(chunks)
         return None
     if isinstance(target, (io.RawIOBase, io.BufferedIOBase)):
         for chunk in chunks:

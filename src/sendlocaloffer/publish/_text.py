@@ -9,6 +9,7 @@ that covers the text around it. Markup is not interpreted: templates escape ever
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from urllib.parse import quote, urlsplit
 
@@ -20,16 +21,17 @@ MAX_MARKS = 4
 # Unicode Standard Annex #9: LRE, RLE, PDF, LRO, RLO and LRI, RLI, FSI, PDI. Templates put
 # text in <bdi> instead, which isolates its direction without letting it leak.
 _BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-_DROP = {ord(c): None for c in _BIDI_CONTROLS}
-_DROP.update({c: None for c in range(0x20) if chr(c) not in "\t\n"})
-_DROP.update({c: None for c in range(0x7F, 0xA0)})
-_DROP[0xFEFF] = None  # a byte order mark in the middle of text
+# ...and C0/C1 control characters other than tab and newline, and a byte order mark inside text.
+_DROP = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff" + _BIDI_CONTROLS + "]")
 
 
 def clean(text: str) -> str:
     """``text`` without bidirectional controls or control characters, with carriage returns
     turned into newlines and runs of combining marks cut to :data:`MAX_MARKS`."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_DROP)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _DROP.search(text):
+        text = _DROP.sub("", text)
     if text.isascii():
         return text
     text = text.encode("utf-8", "replace").decode("utf-8")
