@@ -302,7 +302,7 @@ class FeedReader:
         if not isinstance(contents, list):
             self.note("hsds.type", Severity.ERROR, f"'contents' should be a list; it is a JSON {_json_type(contents)}.", "/contents", contents)
             return
-        if not contents:
+        if not contents and not self.trusted:
             self.note("hsds.empty_page", Severity.WARNING, "The page's 'contents' is empty: the feed has no services.", "/contents")
         pages = data.get("total_pages", data.get("totalPages"))
         if isinstance(pages, int) and not isinstance(pages, bool) and pages > 1:
@@ -509,6 +509,8 @@ class FeedReader:
             out["town"] = town
         county = self.text(addr, "state_province", ptr)
         used = {"id", "address_1", "address_2", "city", "state_province", "postal_code", "country", "address_type"}
+        if county and county == town:
+            county = None
         if county:
             out["county"] = county
         else:
@@ -629,11 +631,11 @@ class FeedReader:
         description = term.get("description")
         out: dict[str, Any] = {"taxonomy": taxonomy, "code": code}
         label = name
-        if name == code and description == "":
+        if name == code and description in ("", code):
             label = None
         if label is not None:
             out["label"] = label
-        if description not in (None, "", name):
+        if description not in (None, "", name, code):
             self.not_carried(ptr, "description", description, "a taxonomy term")
         uri = term.get("term_uri")
         if isinstance(uri, str) and uri:
@@ -695,8 +697,7 @@ class FeedReader:
             note = self.text(sch, "notes", sp)
             if note:
                 entry["note"] = note
-            interval = sch.get("interval")
-            if interval not in (None, "", 1):
+            if str(sch.get("interval", "1")) not in ("", "1", "1.0"):
                 used.discard("interval")
             if sch.get("wkst") not in (None, "", "MO"):
                 used.discard("wkst")

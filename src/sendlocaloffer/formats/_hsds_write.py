@@ -134,8 +134,12 @@ def _put_extensions(out: dict[str, Any], block: dict[str, Any], extensions: dict
 
 def organisation_dict(org: Organisation, oruk: bool) -> dict[str, Any]:
     oid = str(org.id)
-    out: dict[str, Any] = {"id": oid, "name": org.name, "description": org.description}
+    # HSDS requires a description (non-empty in the tabular package): an organisation without
+    # one is described by its name, and the block says the description was empty.
+    out: dict[str, Any] = {"id": oid, "name": org.name, "description": org.description or org.name}
     block: dict[str, Any] = {}
+    if not org.description:
+        block["description"] = ""
     if org.website:
         out["website"] = org.website
     if org.email:
@@ -180,11 +184,15 @@ def location_dict(loc: Location, oruk: bool) -> dict[str, Any]:
         address: dict[str, Any] = {"id": child_id(lid, "address"), "location_id": lid, "address_1": a.line1}
         if a.line2:
             if oruk:
-                block["address"] = {"line2": a.line2}
+                block.setdefault("address", {})["line2"] = a.line2
             else:
                 address["address_2"] = a.line2
         address["city"] = a.town
-        address["state_province"] = a.county or ""
+        # HSDS requires state_province; a UK address without a county gives its town, and a
+        # county spelt like the town is kept in the block so that it reads back as given.
+        address["state_province"] = a.county or a.town
+        if a.county is not None and a.county == a.town:
+            block.setdefault("address", {})["county"] = a.county
         address["postal_code"] = a.postcode
         address["country"] = a.country
         address["address_type"] = "postal" if loc.type == "postal" else "physical"
@@ -207,6 +215,7 @@ class _Terms:
     def __init__(self) -> None:
         self.taxonomies: dict[str, dict[str, Any]] = {}
         self.terms: dict[str, dict[str, Any]] = {}
+        self.stubs: set[str] = set()
 
     def send(self, vocabulary: str, code: str, oruk: bool) -> dict[str, Any]:
         term = term_dict(vocabulary, code, oruk)
@@ -224,34 +233,42 @@ class _Terms:
         return term
 
     def foreign(self, taxonomy: str, code: str, label: str | None, uri: str | None, parent: str | None,
-                oruk: bool) -> dict[str, Any]:
+                oruk: bool) -> tuple[dict[str, Any], bool]:
+        """The term, and whether the feed's copy of it says exactly this (another service may
+        have used the same code of the same taxonomy with another label)."""
         tid = foreign_term_id(taxonomy, code)
         term: dict[str, Any] = {"id": tid}
         if oruk:
             term["term"] = code
         else:
             term["code"] = code
-        # A term with no label of its own is written with its code as name and an empty
-        # description, which is how the reader knows the label was not given.
+        # A term with no label of its own is written with its code as name and description,
+        # which is how the reader knows the label was not given.
         term["name"] = label if label is not None else code
-        term["description"] = label if label is not None else ""
+        term["description"] = label if label is not None else code
         if parent is not None:
             term["parent_id"] = foreign_term_id(taxonomy, parent)
         term["taxonomy"] = taxonomy
         term["taxonomy_id"] = foreign_taxonomy_id(taxonomy)
         if uri:
             term["term_uri"] = uri
-        if tid not in self.terms:
+        known = self.terms.get(tid)
+        exact = label != code
+        if known is None or tid in self.stubs:
+            self.stubs.discard(tid)
             self.terms[tid] = term
+        elif known != term:
+            exact = False
         if taxonomy not in self.taxonomies:
             self.taxonomies[taxonomy] = {"id": foreign_taxonomy_id(taxonomy), "name": taxonomy, "description": taxonomy}
         if parent is not None:
             pid = term["parent_id"]
             if pid not in self.terms:
-                stub: dict[str, Any] = {"id": pid, ("term" if oruk else "code"): parent, "name": parent, "description": "",
+                stub: dict[str, Any] = {"id": pid, ("term" if oruk else "code"): parent, "name": parent, "description": parent,
                                         "taxonomy": taxonomy, "taxonomy_id": foreign_taxonomy_id(taxonomy)}
                 self.terms[pid] = stub
-        return term
+                self.stubs.add(pid)
+        return term, exact
 
 
 def service_dict(s: Service, org: dict[str, Any] | None, org_id: str, locations: dict[str, dict[str, Any]],
@@ -365,7 +382,7 @@ def service_dict(s: Service, org: dict[str, Any] | None, org_id: str, locations:
                 opt["amount_description"] = c.amount_description
             options.append(opt)
         out["cost_options"] = options
-    attrs = _service_attributes(s, sid, terms, oruk)
+    attrs = _service_attributes(s, sid, terms, oruk, block)
     if attrs:
         out["attributes"] = attrs
     if s.closures:
@@ -384,7 +401,7 @@ def service_dict(s: Service, org: dict[str, Any] | None, org_id: str, locations:
     return out
 
 
-def _service_attributes(s: Service, sid: str, terms: _Terms, oruk: bool) -> list[dict[str, Any]]:
+def _service_attributes(s: Service, sid: str, terms: _Terms, oruk: bool, block: dict[str, Any]) -> list[dict[str, Any]]:
     codes: list[tuple[str, str]] = [("provision-categories", c) for c in s.provision_categories]
     if s.level:
         codes.append(("levels", s.level))
@@ -400,7 +417,9 @@ def _service_attributes(s: Service, sid: str, terms: _Terms, oruk: bool) -> list
         codes.append(("cost-kinds", s.cost.kind))
     out = [_attribute(sid, "service", terms.send(v, c, oruk), oruk) for v, c in codes]
     for i, t in enumerate(s.taxonomy_terms):
-        term = terms.foreign(t.taxonomy, t.code, t.label, t.uri, t.parent, oruk)
+        term, exact = terms.foreign(t.taxonomy, t.code, t.label, t.uri, t.parent, oruk)
+        if not exact:
+            block["taxonomy_terms"] = [_dump(x) for x in s.taxonomy_terms]
         attr = _attribute(sid, "service", term, oruk)
         attr["id"] = child_id(sid, "attribute", f"{term['id']}:{i}")
         out.append(attr)
@@ -413,6 +432,9 @@ def build_feed(offer: LocalOffer, *, profile: str = "hsds", hsds_version: str = 
     orgs = {str(o.id): organisation_dict(o, oruk) for o in offer.organisations}
     locs = {str(loc.id): location_dict(loc, oruk) for loc in offer.locations}
     terms = _Terms()
+    for loc in offer.locations:
+        for code in loc.accessibility:
+            terms.send("accessibility-features", code, oruk)
     la_id = la_organisation_id(offer.id)
     la_org: dict[str, Any] | None = None
     services = []
