@@ -257,16 +257,18 @@ class FeedReader:
                         self.la_id = la_organisation_id(offer_id)
                     except ValueError:
                         self.la_id = None
-            self._lists(data)
-            if _is_page(data):
-                self._page(data)
-            elif not any(k in data for k in ("organizations", "locations", "taxonomies", "taxonomy_terms", BLOCK)):
+            lists = _is_page(data) or any(k in data for k in ("organizations", "locations", BLOCK)) or (
+                "taxonomy_terms" in data and "name" not in data)
+            if lists:
+                self._lists(data)
+                if _is_page(data):
+                    self._page(data)
+                for key, value in data.items():
+                    if key not in ("contents", "organizations", "locations", "taxonomies", "taxonomy_terms", BLOCK) \
+                            and key not in _PAGE_KEYS and key not in _PAGE_KEYS_V1:
+                        self.extensions[key] = value
+            else:
                 self._one(data, "")
-            for key, value in data.items():
-                if key in ("contents", "organizations", "locations", "taxonomies", "taxonomy_terms", BLOCK) or key in _PAGE_KEYS:
-                    continue
-                if _is_page(data) or any(k in data for k in ("organizations", "locations", BLOCK)):
-                    self.extensions[key] = value
         else:
             self.note("hsds.type", Severity.ERROR,
                       f"The feed is a JSON {_json_type(data)}; an Open Referral feed is a service, a list of services or a page of them.", "")

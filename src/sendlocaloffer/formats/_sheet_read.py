@@ -19,7 +19,7 @@ from openpyxl.utils import get_column_letter
 
 from ..checks.findings import Finding, Severity, SourceLocation, shorten
 from ..loading import build_offer
-from ..model import mint_id, offer_namespace
+from ..model import LocalOffer, mint_id, offer_namespace
 from . import _sheet_layout as L
 from ._sheet_values import from_cell, uuid_or_none
 from .base import ReadResult
@@ -107,6 +107,7 @@ class _Reader:
         self.placed: dict[str, _Placed] = {}
         self.namespace: UUID | None = None
         self.sheet_of: dict[str, str] = {}
+        self.renumbered: dict[str, list[int]] = {}
 
     # -- findings --------------------------------------------------------------------------
 
@@ -155,13 +156,36 @@ class _Reader:
         for child in self.layout.children(sheet.name):
             if tuple(rest) == child.relative:
                 table = next((p.table for p in self.placed.values() if p.sheet.name == child.name), child.name)
-                return SourceLocation(file=self.file, sheet=table, row_key=entry.key or None)
+                return SourceLocation(file=self.file, sheet=table, row_key=(entry.key or None) if entry.pointer else None)
         return None
 
+    def renumber(self, offer: LocalOffer | None) -> None:
+        """Note where the model dropped invalid items from the offer's lists, so that a rule
+        finding's path into the offer that was read maps back to the row it came from."""
+        if offer is None:
+            return
+        for sheet in self.layout.sheets:
+            if len(sheet.path) != 2:
+                continue
+            name = sheet.path[0]
+            original = self.root.get(name) or []
+            final = getattr(offer, name)
+            if len(final) != len(original):
+                where = {str(d.get("id", "")).lower(): i for i, d in enumerate(original) if isinstance(d, dict)}
+                self.renumbered[name] = [where.get(str(getattr(it, "id", "")).lower(), -1) for it in final]
+
     def locator(self, pointers: Sequence[str]) -> dict[str, SourceLocation]:
+        """Places for paths into the offer as read (after the model dropped what it must)."""
         out: dict[str, SourceLocation] = {}
         for p in pointers:
-            found = self.locate(p)
+            parts = p.split("/")
+            table = self.renumbered.get(parts[1]) if len(parts) > 2 else None
+            if table is not None and parts[2].isdigit():
+                index = int(parts[2])
+                if index >= len(table) or table[index] < 0:
+                    continue
+                parts[2] = str(table[index])
+            found = self.locate("/".join(parts))
             if found is not None:
                 out[p] = found
         return out
@@ -220,6 +244,7 @@ class _Reader:
         mapped: list[tuple[int, L.Column]] = []
         links: list[int | None] = [None] * len(sheet.links)
         seen: dict[str, int] = {}
+        unknown: set[int] = set()
         for idx, raw in enumerate(headers):
             if raw is None or isinstance(raw, Formula) or not str(raw).strip():
                 continue
@@ -228,11 +253,13 @@ class _Reader:
             hit = lookup.get(key) or lookup.get(text)
             where = self.place(table.name, idx + 1, header_row, text)
             if hit is None:
+                unknown.add(idx)
                 self.add("column.unknown", "warning",
                          f"the column {text!r} is not part of the {sheet.name} sheet and was not read; "
                          "check its spelling against the template", where, value=text)
                 continue
             if key in seen:
+                unknown.add(idx)
                 self.add("column.duplicate", "error",
                          f"the column {text!r} appears twice; only the first (column {get_column_letter(seen[key] + 1)}) was read",
                          where, value=text)
@@ -258,7 +285,7 @@ class _Reader:
             if column.required and column.path not in present:
                 self.add("column.missing", "error",
                          f"the {sheet.name} sheet has no {column.header!r} column, which is required; add it", sheet_place)
-        known = {i for i, _ in mapped} | {i for i in links if i is not None}
+        known = {i for i, _ in mapped} | {i for i in links if i is not None} | unknown | set(seen.values())
         stray: set[int] = set()
         offer_rows = 0
         for number, values in rows:
@@ -387,8 +414,9 @@ class _Reader:
             self.entries[""] = _Entry(data, table, number, str(data.get("title", "")), "")
             self.mint_offer()
             return
-        if sheet.id_kind and "id" not in data and self.namespace is not None and sheet.key_field in data:
-            natural = [str(data[sheet.key_field])]
+        if sheet.id_kind and "id" not in data and self.namespace is not None:
+            # A row without a name gets an id from its place, so that the one finding is the name's.
+            natural = [str(data[sheet.key_field])] if sheet.key_field in data else [f"{table} row {number}"]
             org = data.get("organisation_id")
             if sheet.id_kind == "service" and org:
                 owner = self.indexes.get((_sheet_for(self.layout, "organisations"), 0))
@@ -457,6 +485,7 @@ def read_tables(file: str, fmt: str, tables: Iterable[Table]) -> ReadResult:
                        f"there is no {L.OFFER_SHEET} sheet, which holds the offer's title and local authority; add it",
                        SourceLocation(file=file))
         offer, model_findings = build_offer(reader.root, reader.locate)
+        reader.renumber(offer)
     finally:
         if enabled:
             gc.enable()

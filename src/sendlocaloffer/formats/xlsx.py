@@ -366,6 +366,7 @@ def annotate(source_path: str | os.PathLike[str], report: Report, output_path: s
     never modified."""
     from openpyxl.comments import Comment
     from openpyxl.styles import Font, PatternFill
+    from openpyxl.worksheet.hyperlink import Hyperlink
 
     name = display_name(source_path)
     if Path(output_path).resolve() == Path(source_path).resolve():
@@ -405,9 +406,12 @@ def annotate(source_path: str | os.PathLike[str], report: Report, output_path: s
             if isinstance(c.value, str) and guarded(c.value):
                 c.data_type = "s"
                 c.quotePrefix = True
-        if loc is not None and loc.cell and _split_cell(loc.cell):
+        target = loc.cell if loc is not None and loc.cell and _split_cell(loc.cell) else None
+        if target is None and loc is not None and loc.sheet in wb.sheetnames:
+            target = f"'{loc.sheet.replace(chr(39), chr(39) * 2)}'!A1"
+        if target is not None:
             link = ws.cell(row=row, column=3)
-            link.hyperlink = "#" + loc.cell
+            link.hyperlink = Hyperlink(ref=link.coordinate, location=target)
             link.font = Font(color="0563C1", underline="single")
         ws.cell(row=row, column=1).fill = PatternFill("solid", fgColor=_SEVERITY_FILL[f.severity])
     for letter, width in zip("ABCDEFG", (10, 26, 24, 22, 28, 90, 30), strict=False):
