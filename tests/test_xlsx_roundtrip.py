@@ -12,8 +12,8 @@ from sendlocaloffer.formats import xlsx
 from sendlocaloffer.model import LocalOffer
 
 from .conftest import EXAMPLE
-from .strategies import offers
 from .sheet_helpers import carried, load_example
+from .strategies import offers
 
 
 @settings(max_examples=30, deadline=None)

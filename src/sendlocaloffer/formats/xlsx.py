@@ -10,6 +10,7 @@ the same offer always gives the same bytes. The layout is documented in docs/spr
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import io
@@ -23,11 +24,11 @@ from typing import Any
 
 from .._io import DEFAULT_MAX_BYTES, Source, Target, atomic_path, display_name, read_bytes
 from ..checks.findings import Finding, Report, Severity
-from ..errors import ReadError
+from ..errors import FormatError, ReadError
 from ..model import LocalOffer
 from ..vocab import get as get_vocabulary
 from . import _sheet_layout as L
-from ._sheet_read import Formula, Table, read_tables
+from ._sheet_read import EXCEL_CELL_LIMIT, Formula, Table, _quote, read_tables
 from ._sheet_safety import Limits, check_workbook
 from ._sheet_values import guarded, xml_escape, xml_unescape
 from ._sheet_write import references, sheet_rows
@@ -135,11 +136,18 @@ def _text_cell(ws: Any, value: str) -> Any:
     return cell
 
 
-def _cells(ws: Any, row: list[Any]) -> list[Any]:
+def _cells(ws: Any, row: list[Any], number: int) -> list[Any]:
     for i, v in enumerate(row):
         if type(v) is str and v:
             if "_x" in v or not v.isprintable():
                 v = xml_escape(v)
+            if len(v) > EXCEL_CELL_LIMIT:
+                from openpyxl.utils import get_column_letter
+
+                # openpyxl would cut the text silently at Excel's limit; refuse instead.
+                raise FormatError(f"{_quote(ws.title)}!{get_column_letter(i + 1)}{number} would hold "
+                                  f"{len(v):,} characters, over the 32,767 a spreadsheet cell holds; shorten the text "
+                                  "(link to a page for the rest) or write another format")
             if guarded(v) or v in _ERROR_CODES:
                 v = _text_cell(ws, v)
             row[i] = v
@@ -285,9 +293,9 @@ def _data_sheet(wb: Any, sheet: L.Sheet, rows: Iterator[list[Any]], ranges: dict
                 value = f"{L.SEPARATOR} ".join(map(str, value))
             row.append(value)
         if any(v is not None for v in row[n_links:]):
-            ws.append(_cells(ws, row))
-    for data_row in rows:
-        ws.append(_cells(ws, data_row))
+            ws.append(_cells(ws, row, 2))
+    for number, data_row in enumerate(rows, 3 if example else 2):
+        ws.append(_cells(ws, data_row, number))
 
 
 def _build(offer: LocalOffer | None, path: Path, example: bool) -> None:
@@ -299,14 +307,23 @@ def _build(offer: LocalOffer | None, path: Path, example: bool) -> None:
     wb.properties.modified = PINNED_TIME
     wb.properties.creator = "sendlocaloffer"
     wb.properties.title = offer.title if offer is not None else "SEND Local Offer template"
-    _guidance(wb)
-    refs = references(offer) if offer is not None else {}
-    ranges = _lists_sheet_ranges()
-    for sheet in L.layout().sheets:
-        _data_sheet(wb, sheet, sheet_rows(offer, sheet, refs), ranges, example)
-    _lists_sheet(wb)
-    archive = _PinnedZip(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
-    ExcelWriter(wb, archive).save()
+    try:
+        _guidance(wb)
+        refs = references(offer) if offer is not None else {}
+        ranges = _lists_sheet_ranges()
+        for sheet in L.layout().sheets:
+            _data_sheet(wb, sheet, sheet_rows(offer, sheet, refs), ranges, example)
+        _lists_sheet(wb)
+        with _PinnedZip(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+            ExcelWriter(wb, archive).save()
+    except BaseException:
+        for ws in wb.worksheets:  # write-only sheets stream to temporary files: remove them
+            with contextlib.suppress(Exception):
+                if not ws.closed:
+                    ws.close()
+            with contextlib.suppress(Exception):
+                ws._writer.cleanup()
+        raise
 
 
 def _lists_sheet_ranges() -> dict[str, str]:
@@ -407,8 +424,8 @@ def annotate(source_path: str | os.PathLike[str], report: Report, output_path: s
                 c.data_type = "s"
                 c.quotePrefix = True
         target = loc.cell if loc is not None and loc.cell and _split_cell(loc.cell) else None
-        if target is None and loc is not None and loc.sheet in wb.sheetnames:
-            target = f"'{loc.sheet.replace(chr(39), chr(39) * 2)}'!A1"
+        if target is None and loc is not None and loc.sheet and loc.sheet in wb.sheetnames:
+            target = f"{_quote(loc.sheet)}!A1"
         if target is not None:
             link = ws.cell(row=row, column=3)
             link.hyperlink = Hyperlink(ref=link.coordinate, location=target)
