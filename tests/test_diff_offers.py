@@ -139,3 +139,26 @@ def test_removing_every_service_reports_each_as_removed(offer: LocalOffer) -> No
     changes = diff_offers(offer, offer.model_copy(update={"services": []}))
     assert sorted(i.id for i in changes.removed) == sorted(str(s.id) for s in offer.services)
     assert not changes.added and not changes.changed
+
+
+def test_offers_in_different_formats_compare_through_the_model(example: LocalOffer, tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("sendlocaloffer.formats.xlsx", reason="the xlsx format is not there yet")
+    new, _, _ = _edited(example)
+    path = tmp_path / "new.xlsx"
+    api.dump(new, path)
+    assert main(["diff", str(EXAMPLE), str(path), "--format", "json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["counts"]["service"] == {"added": 1, "removed": 1, "changed": 3}
+    assert sorted(f["path"] for i in data["items"] if i["change"] == "changed" for f in i["fields"]) == sorted(
+        p for _, p in EXPECTED_FIELDS)
+
+
+def test_a_changed_organisation_is_shown_by_name(example: LocalOffer) -> None:
+    new = example.model_copy(deep=True)
+    service = new.services[0]
+    other = next(o for o in new.organisations if o.id != service.organisation_id)
+    service.organisation_id = other.id
+    text = render_diff(diff_offers(example, new), "text")
+    assert "Organisation (/organisation_id): " in text
+    assert f"-> {other.name} ({other.id})" in text

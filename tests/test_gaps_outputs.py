@@ -139,3 +139,19 @@ def test_offer_with_errors_is_refused_unless_partial(example: LocalOffer, tmp_pa
     err = capsys.readouterr().err
     assert "--partial" in err and "/services/0/eligibility/min_age" in err
     assert main(["gaps", str(path), "--partial", "--format", "json"]) == 0
+
+
+def test_html_overview_counts_the_age_bands_without_service(semh_gap_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "gaps.html"
+    assert main(["gaps", str(semh_gap_file), "--format", "html", "--output", str(out)]) == 0
+    parser = _Cells()
+    parser.feed(out.read_text(encoding="utf-8"))
+    overview = [c for c in parser.cells if c[0].startswith("By provision category")]
+    report = analyse_gaps(api.load(semh_gap_file))
+    tables = [t for t in report.tables if t.kind in ("all", "category")]
+    expected = [str(len(t.gap_bands(n.code))) for n in report.needs for t in tables]
+    assert [c[2] for c in overview] == expected
+    semh_all = overview[[n.code for n in report.needs].index("SEMH") * len(tables)]
+    missing = report.overall.gap_bands("SEMH")
+    assert "16-18" in missing and semh_all[2] == str(len(missing))
+    assert semh_all[3] == ("h-gap" if len(missing) == len(AGE_BANDS) else "h-risk")

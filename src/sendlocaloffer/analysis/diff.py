@@ -76,6 +76,17 @@ class OfferDiff:
     offer_fields: list[FieldChange]
     items: list[ItemChange]
     forced: bool = False
+    #: The names of the organisations and locations of both offers, by id, so that a changed
+    #: reference (``/organisation_id``, ``/location_ids``) can be shown by name.
+    names: dict[str, str] = field(default_factory=dict)
+
+    def display(self, value: Any) -> Any:
+        """``value`` with any organisation or location id replaced by ``name (id)``."""
+        if isinstance(value, str) and value in self.names:
+            return f"{self.names[value]} ({value})"
+        if isinstance(value, list):
+            return [self.display(v) for v in value]
+        return value
 
     def __bool__(self) -> bool:
         return bool(self.offer_fields or self.items)
@@ -241,6 +252,14 @@ def _pair(old_items: Sequence[Item], new_items: Sequence[Item]) -> tuple[list[tu
     return pairs, removed, added
 
 
+def _reference_names(*offers: LocalOffer) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for offer in reversed(offers):  # the first offer's names win
+        names.update({str(o.id): o.name for o in offer.organisations})
+        names.update({str(loc.id): loc.name for loc in offer.locations})
+    return names
+
+
 def diff_offers(old: LocalOffer, new: LocalOffer, *, force: bool = False) -> OfferDiff:
     """Compare two versions of an offer. Raises :class:`DifferentCouncilsError` when they are
     different councils' offers, unless ``force`` is set."""
@@ -276,4 +295,5 @@ def diff_offers(old: LocalOffer, new: LocalOffer, *, force: bool = False) -> Off
         offer_fields=offer_fields,
         items=items,
         forced=force and not same_council(old, new),
+        names=_reference_names(new, old),
     )

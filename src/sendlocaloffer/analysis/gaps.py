@@ -113,6 +113,10 @@ class Table:
     def cell(self, need: str, band: str) -> Cell:
         return self.cells[(need, band)]
 
+    def gap_bands(self, need: str) -> list[str]:
+        """The age bands at which ``need`` has no service in this table."""
+        return [band for (n, band), c in self.cells.items() if n == need and not c.services]
+
     def with_status(self, status: str) -> list[tuple[str, str]]:
         """The (need, band) pairs whose cell has ``status``, in table order."""
         return [key for key, c in self.cells.items() if c.status == status]

@@ -21,8 +21,8 @@ def _short(value: object, limit: int = 200) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def _field_line(f: FieldChange) -> str:
-    return f"    {f.title} ({f.path}): {_short(f.old)} -> {_short(f.new)}"
+def _field_line(diff: OfferDiff, f: FieldChange) -> str:
+    return f"    {f.title} ({f.path}): {_short(diff.display(f.old))} -> {_short(diff.display(f.new))}"
 
 
 def diff_text(diff: OfferDiff) -> str:
@@ -39,10 +39,10 @@ def diff_text(diff: OfferDiff) -> str:
         return "\n".join(out) + "\n"
     if diff.offer_fields:
         out.append("Offer:")
-        out.extend(_field_line(f) for f in diff.offer_fields)
+        out.extend(_field_line(diff, f) for f in diff.offer_fields)
     for item in diff.items:
         out.append(f"{item.change.capitalize()} {item.kind}: {item.name} [{item.id}]")
-        out.extend(_field_line(f) for f in item.fields)
+        out.extend(_field_line(diff, f) for f in item.fields)
     return "\n".join(out) + "\n"
 
 
@@ -52,14 +52,14 @@ def diff_csv(diff: OfferDiff) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for f in diff.offer_fields:
-        row = ("changed", "offer", "", diff.new_title, f.path, f.title, value_text(f.old), value_text(f.new))
+        row = ("changed", "offer", "", diff.new_title, f.path, f.title, value_text(diff.display(f.old)), value_text(diff.display(f.new)))
         writer.writerow(spreadsheet_safe(v) for v in row)
     for item in diff.items:
         if item.change != "changed":
             writer.writerow(spreadsheet_safe(v) for v in (item.change, item.kind, item.id, item.name, "", "", "", ""))
         for f in item.fields:
             writer.writerow(spreadsheet_safe(v) for v in (item.change, item.kind, item.id, item.name, f.path, f.title,
-                                                          value_text(f.old), value_text(f.new)))
+                                                          value_text(diff.display(f.old)), value_text(diff.display(f.new))))
     return buffer.getvalue()
 
 
