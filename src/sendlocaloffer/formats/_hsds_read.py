@@ -86,7 +86,7 @@ def _esc(key: str) -> str:
 
 
 def _is_page(d: dict[str, Any]) -> bool:
-    return "contents" in d or sum(k in d for k in _PAGE_KEYS) >= 3 or sum(k in d for k in _PAGE_KEYS_V1) >= 3
+    return "contents" in d or "content" in d or sum(k in d for k in _PAGE_KEYS) >= 3 or sum(k in d for k in _PAGE_KEYS_V1) >= 3
 
 
 class FeedReader:
@@ -111,6 +111,7 @@ class FeedReader:
         self.version_1 = False
         self.pending_orgs: list[tuple[str, str, Any]] = []
         self.pending_locs: list[tuple[str, str, Any]] = []
+        self._content_key = "contents"
 
     # -- findings ---------------------------------------------------------------------------
 
@@ -264,7 +265,7 @@ class FeedReader:
                 if _is_page(data):
                     self._page(data)
                 for key, value in data.items():
-                    if key not in ("contents", "organizations", "locations", "taxonomies", "taxonomy_terms", BLOCK) \
+                    if key not in ("contents", "content", "organizations", "locations", "taxonomies", "taxonomy_terms", BLOCK) \
                             and key not in _PAGE_KEYS and key not in _PAGE_KEYS_V1:
                         self.extensions[key] = value
             else:
@@ -296,6 +297,9 @@ class FeedReader:
             self.location(loc, ptr, top=True)
 
     def _page(self, data: dict[str, Any]) -> None:
+        if "contents" not in data and isinstance(data.get("content"), list):
+            data = {**data, "contents": data["content"]}
+            self._content_key = "content"
         if "contents" not in data:
             self.note("hsds.page_without_contents", Severity.ERROR,
                       "The page has paging details but no 'contents': there are no services to read.", "", None)
@@ -311,7 +315,7 @@ class FeedReader:
             self.note("hsds.partial_page", Severity.WARNING,
                       f"This is one page of {pages}: only the services on it were read. Read every page, or ask for one page of all.",
                       "/total_pages", pages)
-        self._items(contents, "/contents")
+        self._items(contents, "/" + self._content_key)
 
     def _items(self, items: list[Any], ptr: str) -> None:
         for i, item in enumerate(items):
@@ -456,6 +460,10 @@ class FeedReader:
                 address = self.address(addr, ap)
                 if address:
                     out["address"] = address
+                # Open Referral UK 1.0 gives the UPRN on the physical address.
+                uprn = addr.get("uprn")
+                if uprn not in (None, "") and "uprn" not in out:
+                    out["uprn"] = str(uprn)
             else:
                 self.note("hsds.not_carried", Severity.INFO,
                           "A location has one address in a Local Offer; this further address was not kept.", ap,
@@ -510,7 +518,7 @@ class FeedReader:
         if town:
             out["town"] = town
         county = self.text(addr, "state_province", ptr)
-        used = {"id", "address_1", "address_2", "city", "state_province", "postal_code", "country", "address_type"}
+        used = {"id", "address_1", "address_2", "city", "state_province", "postal_code", "country", "address_type", "uprn"}
         if county and county == town:
             county = None
         if county:
@@ -1210,3 +1218,26 @@ def _brief(value: Any) -> Any:
 
         return json.dumps(value, ensure_ascii=False)[:200]
     return value
+
+
+def drop_dangling(offer: Any) -> list[Finding]:
+    """Remove references to organisations and locations the model could not keep (their own
+    errors are already findings), so that what was read is consistent; one finding each."""
+    from ..checks.findings import pointer
+
+    orgs = {o.id for o in offer.organisations}
+    locs = {loc.id for loc in offer.locations}
+    out: list[Finding] = []
+    for i, s in enumerate(offer.services):
+        if s.organisation_id is not None and s.organisation_id not in orgs:
+            out.append(Finding(code="hsds.dropped_reference", severity=Severity.WARNING, path=pointer(("services", i, "organisation_id")),
+                               message=f"The service's organisation {s.organisation_id} could not be read (see its findings); "
+                                       "the service was read without it.", value=str(s.organisation_id)))
+            s.organisation_id = None
+        gone = [x for x in s.location_ids if x not in locs]
+        if gone:
+            out.append(Finding(code="hsds.dropped_reference", severity=Severity.WARNING, path=pointer(("services", i, "location_ids")),
+                               message=f"The service's location {gone[0]} could not be read (see its findings); "
+                                       "the service was read without it.", value=str(gone[0])))
+            s.location_ids = [x for x in s.location_ids if x in locs]
+    return out

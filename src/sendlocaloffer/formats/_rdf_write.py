@@ -193,7 +193,7 @@ def write_turtle(nodes: Iterable[Node], write: Callable[[str], Any]) -> None:
         return (" ;\n" + indent).join(segs)
 
     for node in nodes:
-        out(f"\n<{node.iri}>\n    " if node.iri is not None else "\n[]\n    ")
+        out(f"\n{_ttl_iri(node.iri)}\n    " if node.iri is not None else "\n[]\n    ")
         out(body(node, "    "))
         out(" .\n")
         if len(parts) > 4096:

@@ -24,7 +24,7 @@ from ..errors import FormatError, ReadError
 from ..loading import build_offer
 from ..model import LocalOffer
 from ._hsds_common import BLOCK, VOCAB_BASE, term_uri
-from ._hsds_read import FeedReader
+from ._hsds_read import FeedReader, drop_dangling
 from ._hsds_write import build_feed
 from .base import ReadResult
 
@@ -86,12 +86,18 @@ def write(offer: LocalOffer, target: Target, *, profile: str = "hsds", hsds_vers
 
 def from_data(data: Any, name: str = "<feed>", *, text: str | None = None, profile: str = "hsds") -> ReadResult:
     """Read an already parsed feed (``text`` is its JSON, to give findings lines and columns)."""
+    if isinstance(data, dict) and data and all(isinstance(k, str) and k.endswith(".csv") for k in data):
+        from .hsds_tabular import from_tables
+
+        return from_tables(data, name)
     reader = FeedReader(name)
     enabled = gc.isenabled()
     gc.disable()
     try:
         offer_dict = reader.read(data)
         offer, model_findings = build_offer(offer_dict)
+        if offer is not None and model_findings:
+            model_findings.extend(drop_dangling(offer))
     finally:
         if enabled:
             gc.enable()

@@ -27,11 +27,11 @@ from ..errors import FormatError, ReadError
 from ..loading import build_offer
 from ..model import LocalOffer
 from ._hsds_common import BLOCK, VOCAB_BASE
-from ._hsds_read import FeedReader
+from ._hsds_read import FeedReader, drop_dangling
 from ._hsds_write import build_feed
 from .base import ReadResult
 
-__all__ = ["EXTENSION_TERM_ID", "TABLES", "datapackage", "read", "tables", "write"]
+__all__ = ["EXTENSION_TERM_ID", "TABLES", "datapackage", "from_tables", "read", "tables", "write"]
 
 # The HSDS 3.1 tables: name, file, fields (name:type, * required, ! unique, ~ uuid) and
 # foreign keys (field>resource), in the order of the standard's datapackage.json.
@@ -526,6 +526,34 @@ def read(source: Source, *, max_bytes: int = DEFAULT_MAX_BYTES, **_: Any) -> Rea
     src = _load_folder(folder, max_bytes)
     if not any(src.rows.values()):
         raise ReadError(f"{name}: no HSDS tables found (services.csv, organizations.csv...); is this the right folder?")
+    return _read_source(src, name)
+
+
+def from_tables(data: dict[str, Any], name: str = "<tables>") -> ReadResult:
+    """Read the tables of a package given as JSON, ``{"services.csv": [rows...], ...}`` (the
+    shape of the standard's ``examples/tabular.json``)."""
+    by_path = {path: table for table, path, _, _ in _SPEC}
+    src = _Source()
+    for key, rows in data.items():
+        table = by_path.get(key, key.removesuffix(".csv"))
+        if not isinstance(rows, list):
+            src.findings.append(Finding(code="hsds.type", severity=Severity.ERROR, path=f"/{key}",
+                                        message=f"'{key}' should be a list of rows.", location=SourceLocation(file=name)))
+            continue
+        kept = []
+        for i, row in enumerate(rows):
+            if not isinstance(row, dict):
+                src.findings.append(Finding(code="hsds.type", severity=Severity.ERROR, path=f"/{key}/{i}",
+                                            message="Each row should be an object.", location=SourceLocation(file=name)))
+                continue
+            clean = {k: v for k, v in row.items() if v not in (None, "")}
+            src.places[id(clean)] = SourceLocation(file=name, sheet=key, row_key=str(clean.get("id")), line=None)
+            kept.append(clean)
+        src.rows[table] = kept
+    return _read_source(src, name)
+
+
+def _read_source(src: _Source, name: str) -> ReadResult:
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -533,6 +561,8 @@ def read(source: Source, *, max_bytes: int = DEFAULT_MAX_BYTES, **_: Any) -> Rea
         reader = FeedReader(name)
         offer_dict = reader.read(feed)
         offer, model_findings = build_offer(offer_dict)
+        if offer is not None and model_findings:
+            model_findings.extend(drop_dangling(offer))
     finally:
         if enabled:
             gc.enable()
@@ -541,8 +571,7 @@ def read(source: Source, *, max_bytes: int = DEFAULT_MAX_BYTES, **_: Any) -> Rea
         while ptr:
             hit = placed.get(ptr)
             if hit is not None:
-                loc = src.places.get(hit)
-                return loc
+                return src.places.get(hit)
             ptr = ptr.rsplit("/", 1)[0]
         return SourceLocation(file=name)
 

@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .. import _json
-from .._io import DEFAULT_MAX_BYTES, Source, Target, display_name, read_bytes, write_bytes
+from .._io import DEFAULT_MAX_BYTES, Source, Target, atomic_path, display_name, read_bytes
 from ..checks.findings import SourceLocation
 from ..errors import ReadError
 from ..loading import build_offer
@@ -127,8 +127,8 @@ def _pointer(loc: tuple[Any, ...]) -> str:
     return pointer(loc)
 
 
-def dumps(offer: LocalOffer) -> bytes:
-    """The offer as native JSON bytes; the same offer always gives the same bytes."""
+def _chunks(offer: LocalOffer) -> list[bytes | memoryview]:
+    """The document in pieces, so a large one is written without copying it whole."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -140,9 +140,19 @@ def dumps(offer: LocalOffer) -> bytes:
             gc.enable()
     head = b'{\n  "schema_version": "' + SCHEMA_VERSION.encode() + b'"'
     if body.strip() == b"{}":
-        return head + b"\n}\n"
-    return head + b",\n" + body[2:] + b"\n"
+        return [head, b"\n}\n"]
+    return [head, b",\n", memoryview(body)[2:], b"\n"]
+
+
+def dumps(offer: LocalOffer) -> bytes:
+    """The offer as native JSON bytes; the same offer always gives the same bytes."""
+    return b"".join(_chunks(offer))
 
 
 def write(offer: LocalOffer, target: Target, **_: Any) -> None:
-    write_bytes(target, dumps(offer))
+    chunks = _chunks(offer)
+    if isinstance(target, (str, os.PathLike)):
+        with atomic_path(target) as tmp, tmp.open("wb") as fh:
+            fh.writelines(chunks)
+    else:
+        target.writelines(chunks)
