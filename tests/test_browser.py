@@ -232,3 +232,22 @@ def test_hostile_text_stays_inert_and_bounded_in_the_browser(browser: Any, pages
     assert set(state["links"]) <= {"file:"}  # internal #links only: no javascript: link was made
     assert state["height"] < 150  # combining marks bounded: the heading stays about one line high
     assert "<script>window.pwned = 1</script>" in state["text"]
+
+
+def test_print_styles_hide_navigation_aids_and_drop_the_dark_header(browser: Any, pages: dict[str, Path]) -> None:
+    """Paper copies for families without internet (SEND Regulations 2014 reg 57): with print
+    media, the skip link and back links go and the header prints black on white."""
+    _open(browser, pages, "offer")
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        state = browser.execute_script(
+            "const s = e => getComputedStyle(document.querySelector(e));"
+            "return {skip: s('.skip').display, back: s('.back').display, header: s('.page-header').backgroundColor,"
+            " title: s('.page-header h1').color, categories: s('section.category').breakBefore};"
+        )
+        _shoot(browser, ARTIFACTS / "offer-print-top.png", 1400)
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    assert state["skip"] == "none" and state["back"] == "none"
+    assert state["header"] in ("rgba(0, 0, 0, 0)", "transparent") and state["title"] == "rgb(0, 0, 0)"
+    assert state["categories"] == "page"

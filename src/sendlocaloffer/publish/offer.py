@@ -157,11 +157,8 @@ def _contact_links(contact: Contact, label: str) -> list[Link]:
     if who:
         links.append(Link(label, who))
     if contact.email:
-        links.append(Link("Email", contact.email, mailto(contact.email), f"for {who}" if who else None))
-    for phone in contact.phones:
-        link = _phone_link(phone)
-        link.note = "; ".join(n for n in (f"for {who}" if who else None, link.note) if n) or None
-        links.append(link)
+        links.append(Link("Email", contact.email, mailto(contact.email)))
+    links.extend(_phone_link(phone) for phone in contact.phones)
     return links
 
 
