@@ -14,6 +14,7 @@ in the ``sendlocaloffer.rules`` entry point group. ``as_of`` fixes the date that
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -133,14 +134,16 @@ class Rule:
 
     def finding(self, path: str, message: str, value: Any = None, severity: Severity | None = None,
                 location: SourceLocation | None = None) -> Finding:
-        return Finding(
+        # Every argument is already of the right type, so validation is skipped: rules can
+        # make tens of thousands of findings on a large offer.
+        return Finding.model_construct(
             code=self.code,
             severity=severity or self.severity,
             message=message,
             path=path,
+            location=location,
             citation=self.citation,
             value=shorten(value),
-            location=location,
         )
 
 
@@ -229,6 +232,21 @@ def run_rules(offer: LocalOffer, *, as_of: dt.date | None = None, select: Iterab
     unwanted = tuple(ignore or ())
     overrides = {k: Severity(v) for k, v in (severities or {}).items()}
     out: list[Finding] = []
+    enabled = gc.isenabled()
+    # The collector would rescan the whole offer again and again while findings are made
+    # (DESIGN.md, performance notes); any cycles made meanwhile are collected once it is back on.
+    gc.disable()
+    try:
+        _run(ctx, wanted, unwanted, overrides, out)
+    finally:
+        if enabled:
+            gc.enable()
+    return out
+
+
+def _run(ctx: Context, wanted: tuple[str, ...] | None, unwanted: tuple[str, ...], overrides: dict[str, Severity],
+         out: list[Finding]) -> None:
+    offer = ctx.offer
     for r in iter_rules():
         if wanted is not None and not _selected(r.code, wanted):
             continue
@@ -244,7 +262,6 @@ def run_rules(offer: LocalOffer, *, as_of: dt.date | None = None, select: Iterab
                 message=(f"The rule {r.code} stopped with an error ({type(exc).__name__}), so this offer was not fully "
                          "checked. Report it to whoever maintains the rule, with the file."),
             ))
-    return out
 
 
 _COLLECTIONS = {"services": "name", "organisations": "name", "locations": "name", "documents": "title",
@@ -263,7 +280,7 @@ def _subject(offer: LocalOffer, path: str) -> SourceLocation | None:
         return None
     item = items[index]
     name = getattr(item, _COLLECTIONS[parts[1]]).strip()
-    return SourceLocation(row_key=name or str(item.id))
+    return SourceLocation.model_construct(row_key=name or str(item.id))
 
 
 def _selected(code: str, patterns: tuple[str, ...]) -> bool:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import html
 import re
 
-__all__ = ["fold", "plain", "plural"]
+__all__ = ["fold", "has_text", "plain"]
 
 _TAG = re.compile(r"<[^>]*>")
-_SPACE = re.compile(r"\s+")
 
 
 def plain(text: str | None) -> str:
@@ -18,13 +17,18 @@ def plain(text: str | None) -> str:
         return ""
     if "<" in text or "&" in text:
         text = html.unescape(_TAG.sub(" ", text))
-    return _SPACE.sub(" ", text.replace("\u00a0", " ")).strip()
+    return " ".join(text.split())  # str.split drops every kind of space, no-break spaces too
+
+
+def has_text(text: str | None) -> bool:
+    """True when ``text`` has visible text once markup is stripped (cheap for plain text)."""
+    if not text:
+        return False
+    if "<" not in text and "&" not in text:
+        return not text.isspace()
+    return bool(plain(text))
 
 
 def fold(text: str | None) -> str:
     """``text`` for comparing: visible text only, case-folded."""
     return plain(text).casefold()
-
-
-def plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"

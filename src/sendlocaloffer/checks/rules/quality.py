@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from urllib.parse import urlsplit
+from functools import lru_cache
 
 from ...model import Contact, Phone
 from ..registry import Context, Hit, rule
@@ -18,26 +18,44 @@ PLACEHOLDER_VALUES = frozenset({
     "nil", "test", "testing", "xxx", "xx", "x", "placeholder", "unknown", "not known", "-", "--", "?", "...", ".",
     "todo", "example", "sample", "insert text here", "description", "name",
 })
-PLACEHOLDER_PHRASES = re.compile(r"lorem ipsum|dolor sit amet|insert (?:text|description) here", re.IGNORECASE)
-#: Reserved example domains (RFC 2606) and the fillers people type into forms.
+#: Filler phrases, found anywhere in a text (compared in lower case).
+PLACEHOLDER_PHRASES = ("lorem ipsum", "dolor sit amet", "insert text here", "insert description here")
 PLACEHOLDER_DOMAINS = frozenset({"example.com", "example.org", "example.net", "email.com", "test.com", "domain.com",
                                  "mail.com.invalid", "localhost"})
 _TRIM = " .,;:!*_'\""
 
 
+#: Longer than any whole-value placeholder (with room for markup around it).
+_SHORT = 60
+
+
+def _phrase(text: str) -> bool:
+    low = text.lower()
+    return any(p in low for p in PLACEHOLDER_PHRASES)
+
+
 def _text_placeholder(text: str | None) -> bool:
     if not text:
         return False
+    if len(text) > _SHORT:
+        return _phrase(text)
     f = fold(text)
-    return f.strip(_TRIM) in PLACEHOLDER_VALUES or f in PLACEHOLDER_VALUES or bool(PLACEHOLDER_PHRASES.search(f))
+    return f.strip(_TRIM) in PLACEHOLDER_VALUES or f in PLACEHOLDER_VALUES or _phrase(f)
 
 
+#: The host of an absolute URL (RFC 3986 section 3.2): after "//" and any user info, before
+#: the port, path, query or fragment.
+_HOST = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://(?:[^@/?#]*@)?(\[[^\]]*\]|[^/?#:]*)")
+_DOMAIN_SUFFIXES = (*(f".{d}" for d in PLACEHOLDER_DOMAINS), ".example", ".test", ".invalid")
+
+
+@lru_cache(maxsize=65536)
 def _domain_placeholder(host: str) -> bool:
     host = host.lower().rstrip(".")
-    return host in PLACEHOLDER_DOMAINS or any(host.endswith("." + d) for d in PLACEHOLDER_DOMAINS) \
-        or host.endswith((".example", ".test", ".invalid"))
+    return host in PLACEHOLDER_DOMAINS or host.endswith(_DOMAIN_SUFFIXES)
 
 
+@lru_cache(maxsize=65536)
 def _email_placeholder(email: str | None) -> bool:
     if not email:
         return False
@@ -46,21 +64,23 @@ def _email_placeholder(email: str | None) -> bool:
         ("email.", "test.", "mail.")))
 
 
+@lru_cache(maxsize=65536)
 def _url_placeholder(url: str | None) -> bool:
     if not url:
         return False
-    try:
-        host = urlsplit(url).hostname or ""
-    except ValueError:
-        return False
-    return _domain_placeholder(host)
+    m = _HOST.match(url.strip())
+    return m is not None and _domain_placeholder(m.group(1).strip("[]"))
 
 
 _SEQUENCES = ("1234567890" * 2, "0987654321" * 2)
 
 
+_NOT_DIGIT = re.compile(r"[^0-9]")
+
+
+@lru_cache(maxsize=65536)
 def _phone_placeholder(number: str) -> bool:
-    digits = "".join(ch for ch in number if ch.isdigit())
+    digits = _NOT_DIGIT.sub("", number)
     if len(digits) < 7:
         return False
     body = digits[1:] if digits.startswith("0") else digits

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ...model import Service
 from ..registry import Context, Hit, rule
-from ._text import plain
+from ._text import has_text
 
 COP_4 = "SEND Code of Practice 0-25 (2015) chapter 4"
 COP_432 = "SEND Code of Practice 0-25 (2015) 4.32"
@@ -29,7 +29,7 @@ def _p(i: int, *rest: str | int) -> str:
 )
 def name_missing(ctx: Context) -> Iterator[Hit]:
     for i, s in ctx.live_services:
-        if not plain(s.name):
+        if not has_text(s.name):
             yield _p(i, "name"), "This service has no name. Fill in 'Service name'.", s.name
 
 
@@ -42,7 +42,7 @@ def name_missing(ctx: Context) -> Iterator[Hit]:
 )
 def description_missing(ctx: Context) -> Iterator[Hit]:
     for i, s in ctx.live_services:
-        if not plain(s.description):
+        if not has_text(s.description):
             yield (_p(i, "description"),
                    "This service has no description (or only markup with no text). Write what it does and who it "
                    "helps.", s.description or None)
@@ -309,8 +309,8 @@ def organisation_missing(ctx: Context) -> Iterator[Hit]:
             yield _p(i, "organisation_id"), "This service does not say which organisation runs it. Set 'Organisation'.", s.name
 
 
-def _midnight_close(t: dt.time) -> bool:
-    return t == dt.time(0, 0)
+#: A closing time of 00:00 means midnight at the end of the day.
+MIDNIGHT = dt.time(0, 0)
 
 
 @rule(
@@ -322,10 +322,13 @@ def _midnight_close(t: dt.time) -> bool:
 def hours_invalid(ctx: Context) -> Iterator[Hit]:
     for i, s in ctx.live_services:
         for j, h in enumerate(s.opening_hours):
-            if h.closes <= h.opens and not _midnight_close(h.closes):
+            if h.closes <= h.opens and h.closes != MIDNIGHT:
                 yield (_p(i, "opening_hours", j),
                        "These hours close before or when they open. Correct 'Opens' and 'Closes' (24-hour clock).",
                        f"{h.opens.isoformat('minutes')}-{h.closes.isoformat('minutes')}")
+
+
+_ENDS_FIRST = "This ends before it starts. Correct the first or last date."
 
 
 @rule(
@@ -337,10 +340,12 @@ def hours_invalid(ctx: Context) -> Iterator[Hit]:
 )
 def date_range_invalid(ctx: Context) -> Iterator[Hit]:
     for i, s in ctx.live_services:
-        spans: list[tuple[str, dt.date | None, dt.date | None]] = []
-        spans += [(_p(i, "opening_hours", j), h.valid_from, h.valid_to) for j, h in enumerate(s.opening_hours)]
-        spans += [(_p(i, "closures", j), c.start, c.end) for j, c in enumerate(s.closures)]
-        spans += [(_p(i, "cost", "options", j), o.valid_from, o.valid_to) for j, o in enumerate(s.cost.options)]
-        for path, start, end in spans:
-            if start is not None and end is not None and end < start:
-                yield path, "This ends before it starts. Correct the first or last date.", f"{start} to {end}"
+        for j, h in enumerate(s.opening_hours):
+            if h.valid_from is not None and h.valid_to is not None and h.valid_to < h.valid_from:
+                yield _p(i, "opening_hours", j), _ENDS_FIRST, f"{h.valid_from} to {h.valid_to}"
+        for j, c in enumerate(s.closures):
+            if c.end is not None and c.end < c.start:
+                yield _p(i, "closures", j), _ENDS_FIRST, f"{c.start} to {c.end}"
+        for j, o in enumerate(s.cost.options):
+            if o.valid_from is not None and o.valid_to is not None and o.valid_to < o.valid_from:
+                yield _p(i, "cost", "options", j), _ENDS_FIRST, f"{o.valid_from} to {o.valid_to}"
