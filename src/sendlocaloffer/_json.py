@@ -104,10 +104,24 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def loads(text: str, name: str) -> Any:
+def _pairs_checked(pairs: list[tuple[str, Any]]) -> int:
+    if len(pairs) > 1 and len({k for k, _ in pairs}) != len(pairs):
+        _pairs(pairs)
+    return 0
+
+
+def check(text: str, name: str) -> str:
+    """Check JSON text as :func:`loads` does, without keeping what it parses (faster, and
+    no memory held); returns the JSON type of the top level: "object", "array"..."""
+    loads(text, name, _hook=_pairs_checked)
+    first = text.lstrip()[:1]
+    return {"{": "object", "[": "array", '"': "string"}.get(first, "number or literal")
+
+
+def loads(text: str, name: str, *, _hook: Any = _pairs) -> Any:
     """Parse JSON text strictly; a :class:`ReadError` names the line, column and pointer."""
     try:
-        value = json.loads(text, object_pairs_hook=_pairs, parse_constant=_no_constant, parse_int=_int)
+        value = json.loads(text, object_pairs_hook=_hook, parse_constant=_no_constant, parse_int=_int)
     except json.JSONDecodeError as exc:
         raise _error(name, text, exc.pos, f"this is not valid JSON: {exc.msg}") from None
     except _Duplicate as exc:

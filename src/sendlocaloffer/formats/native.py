@@ -43,15 +43,14 @@ def read(source: Source, *, max_bytes: int = DEFAULT_MAX_BYTES, **_: Any) -> Rea
     enabled = gc.isenabled()
     gc.disable()  # the collector dominates building many small objects (DESIGN.md, performance)
     try:
-        # The careful parse refuses duplicate keys, NaN and the rest; its result is let go
-        # before the model is built, so the two never sit in memory together.
-        parsed = _json.loads(text, name)
-        if not isinstance(parsed, dict):
+        # The careful parse refuses duplicate keys, NaN and the rest; it keeps nothing, so
+        # it costs little memory, and the model is then built straight from the text.
+        kind = _json.check(text, name)
+        if kind != "object":
             raise ReadError(
-                f"the document is a JSON {type(parsed).__name__}, not an object; a Local Offer is one JSON object",
+                f"the document is a JSON {kind}, not an object; a Local Offer is one JSON object",
                 location=SourceLocation(file=name, line=1, column=1),
             )
-        del parsed
         try:
             offer = LocalOffer.model_validate_json(data or text, strict=True)
         except ValidationError as exc:
