@@ -1170,6 +1170,8 @@ def _kind(item: dict[str, Any]) -> str:
         return "service_at_location"
     if "services" in item and "status" not in item:
         return "organization"
+    if "location_type" in item and "status" not in item:
+        return "location"
     if "status" in item or any(k in item for k in ("service_at_locations", "organization", "organization_id", "eligibilitys",
                                                      "service_taxonomys", "regular_schedules", "schedules", "cost_options")):
         return "service"
@@ -1240,4 +1242,25 @@ def drop_dangling(offer: Any) -> list[Finding]:
                                message=f"The service's location {gone[0]} could not be read (see its findings); "
                                        "the service was read without it.", value=str(gone[0])))
             s.location_ids = [x for x in s.location_ids if x in locs]
+    return out
+
+
+def dropped_objects(offer: Any, offer_dict: dict[str, Any], reader: FeedReader) -> list[Finding]:
+    """One finding, at the object's place in the feed, for each service, organisation or
+    location that the model could not keep at all (its errors are findings of their own)."""
+    out: list[Finding] = []
+    kept = {
+        "services": {str(x.id) for x in offer.services} if offer is not None else set(),
+        "organisations": {str(x.id) for x in offer.organisations} if offer is not None else set(),
+        "locations": {str(x.id) for x in offer.locations} if offer is not None else set(),
+    }
+    for key, what in (("services", "service"), ("organisations", "organization"), ("locations", "location")):
+        for i, item in enumerate(offer_dict.get(key, [])):
+            if str(item.get("id")) in kept[key]:
+                continue
+            place = reader.model_place(f"/{key}/{i}")
+            out.append(Finding(code="hsds.not_read", severity=Severity.ERROR, path=place or "",
+                               message=f"The {what} {shorten(str(item.get('name') or item.get('id')))!r} could not be read "
+                                       "because of the errors found in it; fix them and read the feed again.",
+                               citation=REFERENCE, value=str(item.get("id"))))
     return out

@@ -224,9 +224,26 @@ def _http_schema_findings(count: int, name: str) -> list[Finding]:
     )]
 
 
+# RDF 1.1 N-Triples ECHAR and UCHAR: the only escapes there are. rdflib lets others through.
+_NT_ESCAPE = re.compile(rb"\\(?:[tbnrf\"'\\]|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|(.|$))", re.DOTALL)
+
+
+def _check_nt_escapes(data: bytes, name: str) -> None:
+    for m in _NT_ESCAPE.finditer(data):
+        if m.group(1) is not None:
+            line = data.count(b"\n", 0, m.start()) + 1
+            column = m.start() - data.rfind(b"\n", 0, m.start())
+            raise ReadError(f"not valid N-Triples: {m.group(0).decode('utf-8', 'replace')!r} is not an escape "
+                            "(use \\t, \\n, \\r, \\\", \\\\ or \\uXXXX)",
+                            location=_location(name, line, column))
+
+
 def _parse_rdflib(data: bytes, fmt: str, name: str) -> Any:
     import rdflib
     from rdflib.plugins.parsers.notation3 import BadSyntax
+
+    if fmt == "ntriples":
+        _check_nt_escapes(data, name)
 
     graph = rdflib.Graph()
     try:

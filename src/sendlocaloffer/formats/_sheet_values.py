@@ -126,6 +126,7 @@ def to_cell(column: L.Column, value: Any) -> Any:
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.]+)?$")
 _UK = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$")
 _TIME = re.compile(r"^(\d{1,2})[:.](\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?$")
+_LEADING = " \n\u00a0"
 _YES = frozenset({"yes", "y", "true", "1"})
 _NO = frozenset({"no", "n", "false", "0"})
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
@@ -276,7 +277,9 @@ def from_cell(column: L.Column, raw: Any, note: Note) -> Any:
     """The model's value for what a cell holds (trimmed; ``None`` for blank). What cannot be
     converted is passed on as typed, so the model reports it at this cell."""
     if isinstance(raw, str):
-        raw = raw.strip()
+        # Stray spaces and line breaks go; a leading tab or carriage return is kept, since only
+        # the formula-injection guard writes one there (and reads it back).
+        raw = raw.lstrip(_LEADING).rstrip()
         if not raw:
             return None
     if column.kind == L.JSON:

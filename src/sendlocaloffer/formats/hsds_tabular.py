@@ -27,7 +27,7 @@ from ..errors import FormatError, ReadError
 from ..loading import build_offer
 from ..model import LocalOffer
 from ._hsds_common import BLOCK, VOCAB_BASE
-from ._hsds_read import FeedReader, drop_dangling
+from ._hsds_read import FeedReader, drop_dangling, dropped_objects
 from ._hsds_write import build_feed
 from .base import ReadResult
 
@@ -561,8 +561,10 @@ def _read_source(src: _Source, name: str) -> ReadResult:
         reader = FeedReader(name)
         offer_dict = reader.read(feed)
         offer, model_findings = build_offer(offer_dict)
-        if offer is not None and model_findings:
-            model_findings.extend(drop_dangling(offer))
+        if model_findings:
+            dropped = dropped_objects(offer, offer_dict, reader)
+            if offer is not None:
+                dropped.extend(drop_dangling(offer))
     finally:
         if enabled:
             gc.enable()

@@ -268,7 +268,7 @@ def _data_sheet(wb: Any, sheet: L.Sheet, rows: Iterator[list[Any]], ranges: dict
         header.append(cell)
         source = ranges.get(column.vocabulary or "") if column.kind == L.VOCAB else ranges.get("yes/no") if column.kind == L.BOOL else None
         if source:
-            dv = DataValidation(type="list", formula1=f"={source}", allow_blank=True,
+            dv = DataValidation(type="list", formula1=source, allow_blank=True,
                                 showErrorMessage=not column.many, errorStyle="warning",
                                 errorTitle=column.header, error=f"Choose a value from the list ({column.kind}).",
                                 promptTitle=column.header[:32], prompt=column.description[:255], showInputMessage=False)

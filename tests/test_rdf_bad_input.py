@@ -1,0 +1,150 @@
+"""Bad RDF input: each a clear one-line error naming the file and line; nothing fetched, no
+file opened but the input (issue 6, bad input)."""
+
+from __future__ import annotations
+
+import builtins
+import io
+import json
+import socket
+import urllib.request
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from sendlocaloffer.errors import ReadError, UnsafeInputError
+from sendlocaloffer.formats import rdf
+
+
+def _read(data: bytes, fmt: str, **kw: Any) -> Any:
+    stream = io.BytesIO(data)
+    stream.name = f"bad.{fmt}"  # type: ignore[attr-defined]
+    return rdf.read(stream, rdf_format=fmt, **kw)
+
+
+@pytest.fixture
+def no_outside(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Any network connection or file opening during the test is recorded and refused."""
+    attempts: list[str] = []
+
+    def connect(self: socket.socket, address: Any) -> None:
+        attempts.append(f"connect {address}")
+        raise OSError("network refused in test")
+
+    def urlopen(url: Any, *a: Any, **k: Any) -> None:
+        attempts.append(f"urlopen {url}")
+        raise OSError("network refused in test")
+
+    real_open = builtins.open
+
+    def guarded_open(file: Any, *a: Any, **k: Any) -> Any:
+        attempts.append(f"open {file}")
+        return real_open(file, *a, **k)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setattr(urllib.request, "urlopen", urlopen)
+    monkeypatch.setattr(builtins, "open", guarded_open)
+    yield attempts
+
+
+BILLION_LAUGHS = b"""<?xml version="1.0"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+]>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:s="https://schema.org/">
+  <rdf:Description rdf:about="urn:x"><s:name>&lol3;</s:name></rdf:Description>
+</rdf:RDF>
+"""
+
+EXTERNAL_ENTITY = b"""<?xml version="1.0"?>
+<!DOCTYPE r [ <!ENTITY ext SYSTEM "file:///etc/passwd"> ]>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:s="https://schema.org/">
+  <rdf:Description rdf:about="urn:x"><s:name>&ext;</s:name></rdf:Description>
+</rdf:RDF>
+"""
+
+
+@pytest.mark.parametrize("data", [BILLION_LAUGHS, EXTERNAL_ENTITY], ids=["entity-expansion", "external-entity"])
+def test_rdfxml_with_a_doctype_is_refused_before_parsing(data: bytes, no_outside: list[str]) -> None:
+    with pytest.raises(UnsafeInputError) as info:
+        _read(data, "rdfxml")
+    assert info.value.location is not None and info.value.location.line == 2
+    assert "DOCTYPE" in str(info.value) and "\n" not in str(info.value)
+    assert no_outside == []
+
+
+REMOTE_CONTEXTS = {
+    "string": {"@context": "http://example.org/context.jsonld", "@id": "urn:x", "name": "x"},
+    "file": {"@context": "file:///etc/passwd", "@id": "urn:x"},
+    "relative": {"@context": "context.jsonld", "@id": "urn:x"},
+    "array": {"@context": [{"schema": "https://schema.org/"}, "https://example.org/ctx"], "@id": "urn:x"},
+    "scoped": {"@context": {"knows": {"@id": "https://schema.org/knows", "@context": "https://example.org/scoped"}},
+               "@id": "urn:x", "knows": {"@id": "urn:y"}},
+    "import": {"@context": {"@import": "https://example.org/imported", "name": "https://schema.org/name"}, "@id": "urn:x"},
+    "nested-node": {"@context": {"schema": "https://schema.org/"}, "@graph": [{"@context": "https://example.org/c", "@id": "urn:x"}]},
+}
+
+
+@pytest.mark.parametrize("doc", REMOTE_CONTEXTS.values(), ids=REMOTE_CONTEXTS.keys())
+def test_jsonld_remote_or_file_context_is_never_fetched(doc: dict[str, Any], no_outside: list[str]) -> None:
+    data = json.dumps(doc, indent=1).encode()
+    with pytest.raises(UnsafeInputError) as info:
+        _read(data, "jsonld")
+    assert "context" in str(info.value) or "@import" in str(info.value)
+    assert info.value.location is not None and info.value.location.line is not None
+    assert no_outside == []
+
+
+def test_jsonld_with_the_shipped_context_reads_without_fetching(no_outside: list[str]) -> None:
+    doc = {"@context": "https://sendlocaloffer.org/ns/context.jsonld", "@graph": [
+        {"@id": "urn:uuid:5a7f5c8e-2f6b-4c55-9a57-1f3c2f0f8e01", "@type": "Dataset", "title": "x"}]}
+    result = _read(json.dumps(doc).encode(), "jsonld")
+    assert no_outside == []
+    assert any(f.code.startswith("field.") for f in result.findings)  # read, but the offer lacks its publisher
+
+
+def test_invalid_turtle_names_the_line() -> None:
+    data = b"@prefix s: <https://schema.org/> .\n<urn:x> s:name \"ok\" .\n<urn:y> s:name \"unterminated .\n"
+    with pytest.raises(ReadError) as info:
+        _read(data, "turtle")
+    assert info.value.location is not None and info.value.location.line == 3
+    assert str(info.value).startswith("bad.turtle, line 3")
+
+
+@pytest.mark.parametrize("use_oxigraph", [None, False])
+def test_invalid_ntriples_escape_names_the_line(use_oxigraph: bool | None) -> None:
+    data = b'<urn:x> <https://schema.org/name> "fine" .\n<urn:x> <https://schema.org/name> "bad \\q escape" .\n'
+    with pytest.raises(ReadError) as info:
+        _read(data, "ntriples", use_oxigraph=use_oxigraph)
+    assert "\n" not in str(info.value)
+    if use_oxigraph is None:
+        assert info.value.location is not None and info.value.location.line == 2
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "jsonld"])
+@pytest.mark.parametrize("use_oxigraph", [None, False])
+def test_deep_nesting_is_a_clear_error_not_a_crash(fmt: str, use_oxigraph: bool | None) -> None:
+    depth = 100_000
+    if fmt == "turtle":
+        data = b"<urn:x> <https://schema.org/p> " + b"[ <https://schema.org/p> " * depth + b"1" + b" ]" * depth + b" .\n"
+    else:
+        data = b'{"@id": "urn:x", "https://schema.org/p": ' + b'{"https://schema.org/p": ' * depth + b"1" + b"}" * depth + b"}"
+    try:
+        _read(data, fmt, use_oxigraph=use_oxigraph)
+    except ReadError as exc:
+        assert "\n" not in str(exc)
+    # A parser that reads it without recursing is fine too: what matters is no RecursionError.
+
+
+def test_oversized_input_is_refused() -> None:
+    with pytest.raises(UnsafeInputError):
+        _read(b"<urn:x> <urn:p> <urn:o> .\n" * 100, "ntriples", max_bytes=100)
+
+
+def test_a_graph_without_a_dataset_is_reported() -> None:
+    result = _read(b'<urn:x> <https://schema.org/name> "x" .\n', "ntriples")
+    assert result.offer is None
+    assert [f.code for f in result.findings][0] == "rdf.no_dataset"
