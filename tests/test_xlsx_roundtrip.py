@@ -58,3 +58,30 @@ def test_the_committed_example_workbook_is_what_the_writer_makes_now(tmp_path: P
         "examples/city-of-london/offer.xlsx is stale: regenerate it with "
         "sendlocaloffer convert examples/city-of-london/offer.json examples/city-of-london/offer.xlsx"
     )
+
+
+def test_formula_like_text_is_a_quote_prefixed_text_cell_and_reads_back_exactly(tmp_path: Path) -> None:
+    import uuid
+    import zipfile
+
+    import openpyxl
+
+    from sendlocaloffer.model import Service
+
+    names = ["=SUM(A1:A2)", "+44 team", "-minus", "@handle", "\tTabbed", "\rReturn", "'quoted", "#N/A", "_x0041_ literal",
+             "bell\x07"]
+    offer = LocalOffer(id=uuid.UUID(int=1), local_authority={"name": "City of London Corporation"}, title="Offer",
+                       services=[Service(id=uuid.UUID(int=10 + i), name=n) for i, n in enumerate(names)])
+    path = tmp_path / "offer.xlsx"
+    xlsx.write(offer, path)
+    with zipfile.ZipFile(path) as z:
+        assert not any(b"<f>" in z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/"))
+    services = openpyxl.load_workbook(path)["Services"]
+    by_name = {row[1].value: row[1] for row in services.iter_rows(min_row=2)}
+    for text in ("=SUM(A1:A2)", "+44 team", "-minus", "@handle", "\tTabbed", "#N/A"):
+        cell = by_name[text]
+        assert cell.data_type == "s" and cell.quotePrefix, text
+    assert not by_name["'quoted"].quotePrefix  # the apostrophe is the text's own, kept as it is
+    result = xlsx.read(path)
+    assert result.findings == []
+    assert result.offer is not None and [s.name for s in result.offer.services] == names
