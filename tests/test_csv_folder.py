@@ -73,7 +73,7 @@ def test_formula_like_text_is_written_with_an_apostrophe_and_read_back_exactly(t
 
 
 def _services_csv(tmp_path: Path, data: bytes) -> Path:
-    (tmp_path / "Offer.csv").write_bytes("Local authority,Title\r\nCity of London Corporation,Offer\r\n".encode())
+    (tmp_path / "Offer.csv").write_bytes(b"Local authority,Title\r\nCity of London Corporation,Offer\r\n")
     (tmp_path / "Services.csv").write_bytes(data)
     return tmp_path
 
@@ -105,7 +105,7 @@ def test_findings_name_the_file_the_cell_and_the_header(tmp_path: Path) -> None:
 def test_a_path_that_is_not_a_folder_is_a_one_line_error(tmp_path: Path) -> None:
     with pytest.raises(ReadError, match="not a folder"):
         csv_folder.read(tmp_path / "missing")
-    with pytest.raises(ReadError, match="no .csv files"):
+    with pytest.raises(ReadError, match=r"no \.csv files"):
         csv_folder.read(tmp_path)
 
 
