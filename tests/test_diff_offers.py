@@ -162,3 +162,11 @@ def test_a_changed_organisation_is_shown_by_name(example: LocalOffer) -> None:
     text = render_diff(diff_offers(example, new), "text")
     assert "Organisation (/organisation_id): " in text
     assert f"-> {other.name} ({other.id})" in text
+
+
+def test_html_changes_page_escapes_what_changed(example: LocalOffer) -> None:
+    new = example.model_copy(deep=True)
+    new.services[0].description = "<script>alert(1)</script>\u202eevil"
+    page = render_diff(diff_offers(example, new), "html")
+    assert "<script" not in page and "\u202e" not in page
+    assert "<ins><bdi>&lt;script&gt;alert(1)&lt;/script&gt;evil</bdi></ins>" in page

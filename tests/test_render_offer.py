@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sendlocaloffer import api
 from sendlocaloffer.cli import main
@@ -217,3 +218,25 @@ def test_any_offer_renders_with_every_link_resolving_and_every_name_shown(offer:
     for s in shown:
         assert " ".join(clean(s.name).split()) in headings
     assert "script" not in page.tags
+
+
+_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+@settings(max_examples=50)
+@given(st.text(max_size=300))
+def test_clean_never_leaves_bidi_controls_or_a_long_run_of_marks(text: str) -> None:
+    out = clean(text)
+    assert not (_CONTROLS & set(out))
+    assert not any(ord(ch) < 0x20 and ch not in "\t\n" for ch in out)
+    assert _longest_mark_run(out) <= MAX_MARKS
+
+
+@settings(max_examples=30)
+@given(st.text(max_size=200).filter(str.strip), st.text(max_size=500))
+def test_any_text_in_name_and_description_adds_no_markup(name: str, description: str) -> None:
+    plain = Page(offer_html(_hostile()))
+    page = Page(offer_html(_hostile(name=name, description=description)))
+    assert page.tags <= plain.tags | {"br", "p", "bdi"}
+    assert {a for a in page.attrs if a[1] != "id" and a[1] != "href" and a[1] != "aria-labelledby"} == {
+        a for a in plain.attrs if a[1] != "id" and a[1] != "href" and a[1] != "aria-labelledby"}
