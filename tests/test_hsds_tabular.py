@@ -50,7 +50,7 @@ def package_errors(folder: Path, official: dict[str, Any]) -> list[str]:
         with path.open(newline="", encoding="utf-8") as fh:
             reader = csv.reader(fh)
             header = next(reader, [])
-            rows = [dict(zip(header, row)) for row in reader]
+            rows = [dict(zip(header, row, strict=False)) for row in reader]
         names = [f["name"] for f in res["schema"]["fields"]]
         if header != names:
             errors.append(f"{res['path']}: header {header} is not {names}")

@@ -221,7 +221,9 @@ class FeedReader:
             return []
         p = f"{ptr}/{key}"
         if isinstance(value, dict):
-            value = [value]
+            self.note("hsds.type", Severity.WARNING, f"'{key}' should be a list; its one object was read as the list's only item.",
+                      p, None)
+            return [(p, value)]
         if not isinstance(value, list):
             self.note("hsds.type", Severity.ERROR, f"'{key}' should be a list; it is a JSON {_json_type(value)}.", p, value)
             return []
@@ -623,6 +625,9 @@ class FeedReader:
         detail = term.get("taxonomy_detail")
         if not (isinstance(taxonomy, str) and taxonomy) and isinstance(detail, dict):
             taxonomy = detail.get("name")
+        if isinstance(detail, dict):
+            self.leftovers(detail, {"id", "name"} if detail.get("name") == taxonomy else {"id"}, ptr + "/taxonomy_detail",
+                           "a taxonomy")
         if not (isinstance(taxonomy, str) and taxonomy):
             tax = self.taxonomies_by_id.get(term.get("taxonomy_id") or "")
             taxonomy = tax.get("name") if tax else None

@@ -96,17 +96,18 @@ def from_data(data: Any, name: str = "<feed>", *, text: str | None = None, profi
     try:
         offer_dict = reader.read(data)
         offer, model_findings = build_offer(offer_dict)
-        if model_findings:
-            dropped = dropped_objects(offer, offer_dict, reader)
-            if offer is not None:
-                dropped.extend(drop_dangling(offer))
+        dropped = dropped_objects(offer, offer_dict, reader) if model_findings else []
+        if offer is not None and model_findings:
+            model_findings.extend(drop_dangling(offer))
     finally:
         if enabled:
             gc.enable()
-    own = reader.findings()
+    own = reader.findings() + dropped
     pointers = {f.path for f in own}
     places = {f.path: reader.model_place(f.path) for f in model_findings}
     pointers.update(p for p in places.values() if p is not None)
+    # A missing field has no place of its own: the object that lacks it stands in.
+    pointers |= {p[:i] for p in pointers for i in range(len(p)) if p[i] == "/"}
     located: dict[str, SourceLocation] = {}
     if text is not None and len(text) <= LOCATE_LIMIT and pointers:
         hits = _json.locate(text, pointers)
@@ -117,7 +118,13 @@ def from_data(data: Any, name: str = "<feed>", *, text: str | None = None, profi
     default = SourceLocation(file=name)
 
     def where(ptr: str | None) -> SourceLocation:
-        return located.get(ptr or "", default) if ptr is not None else default
+        if ptr is None:
+            return default
+        hit = located.get(ptr)
+        while hit is None and ptr:
+            ptr = ptr.rsplit("/", 1)[0]
+            hit = located.get(ptr)
+        return hit or default
 
     findings: list[Finding] = [f.with_location(where(f.path)) for f in own]
     for f in model_findings:

@@ -328,6 +328,7 @@ class _Source:
     def __init__(self) -> None:
         self.rows: dict[str, list[dict[str, Any]]] = {}
         self.places: dict[int, SourceLocation] = {}
+        self.index: dict[int, tuple[str, int, dict[str, Any]]] = {}
         self.findings: list[Finding] = []
 
 
@@ -364,7 +365,7 @@ def _load_folder(folder: Path, max_bytes: int) -> _Source:
                                         message=f"{path} is not UTF-8 text; save it as UTF-8 CSV.", location=SourceLocation(file=str(file))))
             continue
         reader = csv.DictReader(io.StringIO(text, newline=""))
-        rows = []
+        rows: list[dict[str, Any]] = []
         for row in reader:
             clean = {k: v for k, v in row.items() if k is not None and v not in (None, "")}
             if None in row:
@@ -372,6 +373,7 @@ def _load_folder(folder: Path, max_bytes: int) -> _Source:
                                             message=f"This row of {path} has more cells than the header has columns; the extra cells were not read.",
                                             location=SourceLocation(file=str(file), sheet=name, line=reader.line_num)))
             src.places[id(clean)] = SourceLocation(file=str(file), sheet=name, line=reader.line_num, row_key=clean.get("id"))
+            src.index[id(clean)] = (Path(path).name, len(rows), clean)
             rows.append(clean)
         src.rows[name] = rows
     return src
@@ -504,8 +506,9 @@ def _assemble(src: _Source) -> tuple[dict[str, Any], dict[str, int]]:
         for row in r.get(name, []):
             if id(row) in used_rows or (name == "attribute" and row.get("taxonomy_term_id") == EXTENSION_TERM_ID):
                 continue
+            key, index, _ = src.index.get(id(row), ("", 0, row))
             src.findings.append(Finding(
-                code="hsds.unresolved_reference", severity=Severity.WARNING,
+                code="hsds.unresolved_reference", severity=Severity.WARNING, path=f"/{key}/{index}" if key else "",
                 message=f"This {name.replace('_', ' ')} row was not read: it links to no service, organization, location or "
                         "contact of the package (check its service_id, location_id, organization_id, contact_id or link_id), "
                         "or to a record a Local Offer has no place for, such as a location's phone.",
@@ -548,6 +551,7 @@ def from_tables(data: dict[str, Any], name: str = "<tables>") -> ReadResult:
                 continue
             clean = {k: v for k, v in row.items() if v not in (None, "")}
             src.places[id(clean)] = SourceLocation(file=name, sheet=key, row_key=str(clean.get("id")), line=None)
+            src.index[id(clean)] = (key, i, clean)
             kept.append(clean)
         src.rows[table] = kept
     return _read_source(src, name)
@@ -561,10 +565,9 @@ def _read_source(src: _Source, name: str) -> ReadResult:
         reader = FeedReader(name)
         offer_dict = reader.read(feed)
         offer, model_findings = build_offer(offer_dict)
-        if model_findings:
-            dropped = dropped_objects(offer, offer_dict, reader)
-            if offer is not None:
-                dropped.extend(drop_dangling(offer))
+        dropped = dropped_objects(offer, offer_dict, reader) if model_findings else []
+        if offer is not None and model_findings:
+            model_findings.extend(drop_dangling(offer))
     finally:
         if enabled:
             gc.enable()
@@ -577,8 +580,28 @@ def _read_source(src: _Source, name: str) -> ReadResult:
             ptr = ptr.rsplit("/", 1)[0]
         return SourceLocation(file=name)
 
+    def table_path(ptr: str) -> str:
+        """The finding's place as ``/<file>/<row>/<column>`` in the tables."""
+        rest: list[str] = []
+        while ptr:
+            hit = placed.get(ptr)
+            if hit is not None and hit in src.index:
+                key, i, row = src.index[hit]
+                column = f"/{rest[-1]}" if len(rest) == 1 and rest[-1] in row else ""
+                return f"/{key}/{i}{column}"
+            ptr, _, last = ptr.rpartition("/")
+            rest.append(last)
+        return ""
+
     findings = list(src.findings)
-    findings.extend(f.with_location(where(f.path)) for f in reader.findings())
+    findings.extend(f.model_copy(update={"location": where(f.path), "path": table_path(f.path)})
+                    for f in reader.findings() + dropped)
+    # The rows of other tables that belonged to an object that could not be read.
+    for f in dropped:
+        for ptr, row in placed.items():
+            if f.path and ptr.startswith(f.path + "/") and row in src.index and (ptr.count("/") == f.path.count("/") + 2):
+                findings.append(f.model_copy(update={"location": src.places.get(row), "path": table_path(ptr),
+                                                     "message": "This row belongs to a record that could not be read: " + f.message}))
     for f in model_findings:
         findings.append(f.with_location(where(reader.model_place(f.path))))
     return ReadResult(offer, findings, name, "hsds-tabular")
