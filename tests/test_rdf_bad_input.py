@@ -147,4 +147,4 @@ def test_oversized_input_is_refused() -> None:
 def test_a_graph_without_a_dataset_is_reported() -> None:
     result = _read(b'<urn:x> <https://schema.org/name> "x" .\n', "ntriples")
     assert result.offer is None
-    assert [f.code for f in result.findings][0] == "rdf.no_dataset"
+    assert next(f.code for f in result.findings) == "rdf.no_dataset"

@@ -10,12 +10,11 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
-from sendlocaloffer import load
+from sendlocaloffer import load, vocab
 from sendlocaloffer.cli import main
 from sendlocaloffer.formats import rdf
 from sendlocaloffer.formats._rdf_artefacts import vocab_turtle
 from sendlocaloffer.model import LocalOffer, Service
-from sendlocaloffer import vocab
 from tests.conftest import EXAMPLE
 
 pyshacl = pytest.importorskip("pyshacl", reason="pyshacl (the shacl extra) is needed for the SHACL tests")

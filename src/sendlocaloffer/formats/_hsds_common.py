@@ -8,8 +8,9 @@ Term URIs follow one stable scheme, ``https://sendlocaloffer.org/vocab/<vocabula
 
 from __future__ import annotations
 
+import hashlib
 import uuid
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 from urllib.parse import quote, unquote
 
@@ -80,11 +81,27 @@ def parse_term_uri(uri: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def _uuid_bytes(text: str) -> bytes:
+    return uuid.UUID(text).bytes
+
+
+def uuid5_text(namespace: bytes, name: str) -> str:
+    """``str(uuid.uuid5(UUID(bytes=namespace), name))`` (RFC 9562 section 5.5), about three
+    times faster, for the many ids a large feed mints."""
+    digest = bytearray(hashlib.sha1(namespace + name.encode("utf-8")).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50
+    digest[8] = (digest[8] & 0x3F) | 0x80
+    h = digest.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
 def child_id(parent: uuid.UUID | str, kind: str, key: object = 0) -> str:
     """A stable id for a record the model holds without an id of its own (an address, a
     service at a location, an attribute): the same parent and key always give the same id,
     so the reader can recognise it and leave the model's own field empty."""
-    return str(uuid.uuid5(parent if isinstance(parent, uuid.UUID) else uuid.UUID(str(parent)), f"hsds:{kind}:{key}"))
+    ns = parent.bytes if isinstance(parent, uuid.UUID) else _uuid_bytes(str(parent))
+    return uuid5_text(ns, f"hsds:{kind}:{key}")
 
 
 def la_organisation_id(offer_id: uuid.UUID | str) -> str:

@@ -14,7 +14,6 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any, Union
-from uuid import UUID
 
 from pydantic import BaseModel
 

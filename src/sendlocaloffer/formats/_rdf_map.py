@@ -47,7 +47,7 @@ from ..model import (
     TaxonomyTerm,
 )
 from ..model.types import VocabularyCode
-from ._rdf_terms import DCAT, DCT, PREFIXES, RDF, SDO, SKOS, SLO, XSD
+from ._rdf_terms import DCAT, PREFIXES, RDF, SDO, SKOS, SLO, XSD
 
 __all__ = ["MAPS", "NOT_CARRIED", "VIAS", "ClassMap", "FieldPlan", "expand", "plans"]
 
@@ -350,13 +350,13 @@ def _unwrap(tp: Any) -> tuple[Any, bool, tuple[Any, ...]]:
     while True:
         origin = typing.get_origin(tp)
         if origin is typing.Annotated:
-            args = typing.get_args(tp)
-            tp, meta = args[0], meta + list(args[1:])
+            annotated = typing.get_args(tp)
+            tp, meta = annotated[0], meta + list(annotated[1:])
         elif origin in (typing.Union, types.UnionType):
-            args = [a for a in typing.get_args(tp) if a is not type(None)]
-            if len(args) != 1:
+            members = [a for a in typing.get_args(tp) if a is not type(None)]
+            if len(members) != 1:
                 return tp, many, tuple(meta)
-            tp = args[0]
+            tp = members[0]
         elif origin is list:
             many = True
             tp = typing.get_args(tp)[0]

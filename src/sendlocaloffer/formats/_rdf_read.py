@@ -189,7 +189,7 @@ def _index_oxigraph(ox: Any, data: bytes, fmt: str, name: str) -> tuple[Index, l
                 ov = "_:" + o.value
             elif t is ox.Literal:
                 d = o.datatype.value
-                ov = (o.value, None if d == _XSD_STRING or d == _LANGSTRING else d, o.language)
+                ov = (o.value, None if d in (_XSD_STRING, _LANGSTRING) else d, o.language)
             else:
                 continue
             if p.startswith(SDO_HTTP):

@@ -14,11 +14,11 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from .. import vocab as _vocab
 from ..checks.findings import Finding, Severity, SourceLocation
 from ..model import Eligibility, LocalOffer, Location, Organisation, Service
 from ._rdf_map import VIAS, ClassMap, FieldPlan, plans
-from ._rdf_terms import DAY_IRIS, PREFIXES, RDF_JSON, SCHEMA_BASE, SH, SLO, XSD, concept_iri, curie
-from .. import vocab as _vocab
+from ._rdf_terms import DAY_IRIS, PREFIXES, RDF_JSON, SCHEMA_BASE, SH, SLO, concept_iri, curie
 
 if TYPE_CHECKING:
     import rdflib

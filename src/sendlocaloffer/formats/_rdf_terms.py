@@ -47,7 +47,8 @@ PREFIXES: tuple[tuple[str, str], ...] = (
     ("dcterms", DCT),
     ("slo", SLO),
     ("statgeo", STATGEO),
-) + tuple((name, f"{VOCAB}{name}/") for name in _vocab.VOCABULARY_NAMES)
+    *((name, f"{VOCAB}{name}/") for name in _vocab.VOCABULARY_NAMES),
+)
 
 Literal = tuple[str, Union[str, None], Union[str, None]]
 Term = Union[str, Literal]

@@ -1,0 +1,76 @@
+"""RDF writing and reading of 10k and 50k-service offers, as N-Triples and Turtle, beside plain
+rdflib (default store) building, serialising and parsing the same triples in the same run.
+
+    python -m benchmarks.bench_rdf [SIZES...] [--rdflib-max N]
+
+Each figure is one step in a fresh process (wall time, peak memory above the setup's).
+Targets (issue 6): the library writes and reads each format at least 10 times faster than plain
+rdflib on the same triples; cost linear (50k at most 5.5 times 10k). rdflib needs about 1 GB and
+a minute or more per million triples a step, so by default it runs only on sizes up to
+--rdflib-max (10,000); pass a larger value to run it on 50k too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+
+from benchmarks._measure import measure
+
+FORMATS = (("ntriples", "nt", "nt"), ("turtle", "ttl", "turtle"))
+
+
+def main(sizes: list[int], rdflib_max: int) -> None:
+    tmp = Path(tempfile.mkdtemp(prefix="slo-bench-rdf-"))
+    lib: dict[tuple[int, str, str], float] = {}
+    for n in sizes:
+        offer_setup = f"from benchmarks.synth import synthetic_offer; from sendlocaloffer.formats import rdf; offer = synthetic_offer({n})"
+        for fmt, suffix, rdflib_fmt in FORMATS:
+            path = tmp / f"offer-{n}.{suffix}"
+            p = repr(str(path))
+            w = measure(offer_setup, f"rdf.write(offer, {p}, rdf_format={fmt!r}); result = 0")
+            r = measure("from sendlocaloffer.formats import rdf",
+                        f"res = rdf.read({p}, rdf_format={fmt!r}); result = [len(res.offer.services), len(res.findings)]")
+            size_mb = path.stat().st_size / 1e6
+            triples = None
+            if fmt == "ntriples":
+                with open(path, "rb") as fh:
+                    triples = sum(1 for _ in fh)
+            lib[(n, fmt, "write")] = w["seconds"]
+            lib[(n, fmt, "read")] = r["seconds"]
+            count = f"{triples:,} triples, " if triples else ""
+            print(f"{n:>7} services  {fmt:<9} {count}{size_mb:,.0f} MB   library write {w['seconds']:6.2f}s "
+                  f"(peak {w['peak_mb']:,.0f} MB)   read {r['seconds']:6.2f}s (peak {r['peak_mb']:,.0f} MB; "
+                  f"services, findings: {r['result']})", flush=True)
+            if n > rdflib_max:
+                continue
+            build_setup = offer_setup + "; import rdflib; ts = list(rdf.triples(offer))"
+            b = measure(build_setup, "g = rdflib.Graph()\nfor t in ts: g.add(t)\nresult = len(g)") if fmt == "ntriples" else None
+            if b is not None:
+                lib[(n, "rdflib", "build")] = b["seconds"]
+            graph_setup = build_setup + "; g = rdflib.Graph(); g.addN((s, p_, o, g) for s, p_, o in ts); del ts"
+            out = repr(str(tmp / f"rdflib-{n}.{suffix}"))
+            s = measure(graph_setup, f"g.serialize({out}, format={rdflib_fmt!r}, encoding='utf-8'); result = 0")
+            q = measure("import rdflib", f"g = rdflib.Graph(); g.parse({p}, format={rdflib_fmt!r}); result = len(g)")
+            build = lib.get((n, "rdflib", "build"), 0.0)
+            print(f"{'':>26}rdflib    build {build:6.2f}s  serialise {s['seconds']:6.2f}s (peak {s['peak_mb']:,.0f} MB)"
+                  f"  parse {q['seconds']:6.2f}s (peak {q['peak_mb']:,.0f} MB)")
+            print(f"{'':>26}ratios    write: {s['seconds'] / w['seconds']:5.1f}x rdflib serialise alone, "
+                  f"{(build + s['seconds']) / w['seconds']:5.1f}x rdflib build+serialise   "
+                  f"read: {q['seconds'] / r['seconds']:5.1f}x rdflib parse alone   (target >= 10x)", flush=True)
+    if len(sizes) >= 2:
+        small, big = sizes[0], sizes[-1]
+        for fmt, _, _ in FORMATS:
+            for step in ("write", "read"):
+                ratio = lib[(big, fmt, step)] / lib[(small, fmt, step)]
+                print(f"{big // 1000}k / {small // 1000}k {fmt} {step}: {ratio:.2f}x (sizes {big / small:.0f}x; "
+                      f"target <= {5.5 * (big / small) / 5:.1f}x)")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[10_000, 50_000])
+    parser.add_argument("--rdflib-max", type=int, default=10_000, help="run rdflib only on sizes up to this")
+    args = parser.parse_args()
+    main(args.sizes, args.rdflib_max)
