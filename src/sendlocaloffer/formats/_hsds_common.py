@@ -22,10 +22,12 @@ __all__ = [
     "VOCAB_BASE",
     "child_id",
     "la_organisation_id",
+    "nested_term_dict",
     "parse_term_uri",
     "taxonomy_dict",
     "term_dict",
     "term_uri",
+    "uuid5_text",
 ]
 
 #: The base of every term URI the library publishes.
@@ -172,3 +174,16 @@ def foreign_term_id(taxonomy: str, code: str) -> str:
 
 def foreign_taxonomy_id(taxonomy: str) -> str:
     return str(uuid.uuid5(_NS, f"https://sendlocaloffer.org/hsds/taxonomy/{quote(taxonomy, safe='')}"))
+
+
+@cache
+def nested_term_dict(vocabulary: str, code: str, oruk: bool) -> dict[str, Any]:
+    """The term as nested in each attribute: the same id, code, name and URI as
+    :func:`term_dict`, with the label as its description; the feed's ``taxonomy_terms`` list
+    carries the definition and the parent once, which keeps large feeds small."""
+    full = term_dict(vocabulary, code, oruk)
+    out = {k: full[k] for k in ("id", "term" if oruk else "code", "name")}
+    out["description"] = full["name"]
+    out["taxonomy"] = full["taxonomy"]
+    out["term_uri"] = full["term_uri"]
+    return out

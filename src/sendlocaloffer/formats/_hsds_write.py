@@ -21,6 +21,7 @@ from ._hsds_common import (
     foreign_taxonomy_id,
     foreign_term_id,
     la_organisation_id,
+    nested_term_dict,
     taxonomy_dict,
     term_dict,
 )
@@ -64,12 +65,9 @@ _SEND_VOCABS = ("provision-categories", "levels", "provider-types", "area", "nee
 
 
 def _attribute(owner: str, entity: str, term: dict[str, Any], oruk: bool) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": child_id(owner, "attribute", term["id"]), "link_id": owner}
-    if not oruk:
-        out["link_entity"] = entity
-    out["taxonomy_term_id"] = term["id"]
-    out["taxonomy_term"] = term
-    return out
+    # Nested in its service or location, an attribute needs no link_id or link_entity: the
+    # tabular package adds them.
+    return {"id": child_id(owner, "attribute", term["id"]), "taxonomy_term_id": term["id"], "taxonomy_term": term}
 
 
 def _int_extension(text: str | None) -> int | None:
@@ -201,7 +199,7 @@ def location_dict(loc: Location, oruk: bool) -> dict[str, Any]:
         access: dict[str, Any] = {"id": child_id(lid, "accessibility"), "location_id": lid, "description": loc.accessibility_notes}
         out["accessibility"] = [access]
     if loc.accessibility:
-        out["attributes"] = [_attribute(lid, "location", term_dict("accessibility-features", code, oruk), oruk)
+        out["attributes"] = [_attribute(lid, "location", nested_term_dict("accessibility-features", code, oruk), oruk)
                              for code in loc.accessibility]
     _put_extensions(out, block, loc.extensions, "location", oruk)
     if block:
@@ -218,6 +216,9 @@ class _Terms:
         self.stubs: set[str] = set()
 
     def send(self, vocabulary: str, code: str, oruk: bool) -> dict[str, Any]:
+        nested = nested_term_dict(vocabulary, code, oruk)
+        if nested["id"] in self.terms:
+            return nested
         term = term_dict(vocabulary, code, oruk)
         if term["id"] not in self.terms:
             self.terms[term["id"]] = term
@@ -230,7 +231,7 @@ class _Terms:
                 broader = _vocab.get(vocabulary).by_code[code].broader
                 if broader:
                     self.send(vocabulary, broader, oruk)
-        return term
+        return nested
 
     def foreign(self, taxonomy: str, code: str, label: str | None, uri: str | None, parent: str | None,
                 oruk: bool) -> tuple[dict[str, Any], bool]:

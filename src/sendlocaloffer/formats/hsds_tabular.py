@@ -200,9 +200,7 @@ _NESTED = {
 
 def _attributes(rows: _Rows, record: dict[str, Any], entity: str) -> None:
     for attr in record.get("attributes", ()):
-        term = attr["taxonomy_term"]
-        rows.add("taxonomy_term", term)
-        rows.add("attribute", attr, nested=frozenset({"taxonomy_term"}), link_entity=entity)
+        rows.add("attribute", attr, nested=frozenset({"taxonomy_term"}), link_id=record["id"], link_entity=entity)
 
 
 def _location(rows: _Rows, loc: dict[str, Any]) -> None:
