@@ -8,9 +8,20 @@ from .. import api
 from .._io import write_bytes
 from ..checks.findings import Severity
 from ..errors import ReadError
+from ..formats.base import ReadResult
 from ..model import LocalOffer
 
 _SHOWN = 10
+
+
+def show_findings(result: ReadResult, *, severity: Severity = Severity.ERROR, limit: int = _SHOWN) -> None:
+    """Print the reader's findings at or above ``severity``, each with its place, on stderr."""
+    shown = [f for f in result.findings if f.severity.at_least(severity)]
+    for f in shown[:limit]:
+        where = f.location.describe() if f.location else result.source
+        print(f"{where}: {f.severity.value}: {f.message} [{f.code}]{' at ' + f.path if f.path else ''}", file=sys.stderr)
+    if len(shown) > limit:
+        print(f"... and {len(shown) - limit} more; see `sendlocaloffer validate {result.source}`", file=sys.stderr)
 
 
 def read_offer(path: str, from_format: str | None, *, partial: bool) -> LocalOffer:
@@ -19,11 +30,7 @@ def read_offer(path: str, from_format: str | None, *, partial: bool) -> LocalOff
     would mislead."""
     result = api.read(path, from_format)
     errors = [f for f in result.findings if f.severity is Severity.ERROR]
-    for f in errors[:_SHOWN]:
-        where = f.location.describe() if f.location else result.source
-        print(f"{where}: error: {f.message} [{f.code}]{' at ' + f.path if f.path else ''}", file=sys.stderr)
-    if len(errors) > _SHOWN:
-        print(f"... and {len(errors) - _SHOWN} more error(s); see `sendlocaloffer validate {path}`", file=sys.stderr)
+    show_findings(result)
     if result.offer is None:
         raise ReadError(f"{result.source}: no offer could be read from it")
     if errors and not partial:

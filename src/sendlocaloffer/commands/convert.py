@@ -11,6 +11,7 @@ import sys
 
 from .. import api
 from ..checks.findings import Severity
+from ._read import show_findings
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -26,9 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     result = api.read(args.input, args.from_format)
     errors = [f for f in result.findings if f.severity is Severity.ERROR]
-    for f in result.findings:
-        where = f.location.describe() if f.location else result.source
-        print(f"{where}: {f.severity.value}: {f.message} [{f.code}]{' at ' + f.path if f.path else ''}", file=sys.stderr)
+    show_findings(result, severity=Severity.INFO, limit=50)
     if result.offer is None or (errors and not args.force):
         print(f"sendlocaloffer: not converted: {len(errors)} error(s) in {result.source}; fix them, or pass --force "
               "to write what could be read", file=sys.stderr)

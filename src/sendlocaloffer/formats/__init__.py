@@ -121,7 +121,7 @@ def detect(path: str | os.PathLike[str], *, for_writing: bool = False) -> Format
     candidates = by_suffix(p)
     if not candidates:
         raise FormatError(
-            f"cannot tell the format of {os.fspath(path)!r} from its name; give --to/--from, or one of: "
+            f"cannot tell the format of {os.fspath(path)!r} from its name; name the format (--from or --to), or use one of: "
             + ", ".join(s for f in all_formats() for s in f.suffixes)
         )
     if len(candidates) == 1 or for_writing or not p.exists():
