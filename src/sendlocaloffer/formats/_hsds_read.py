@@ -1020,31 +1020,17 @@ class FeedReader:
                 elif code not in target:
                     target.append(code)
             used.add(key)
-        if categories:
-            out["provision_categories"] = categories
         if needs:
             eligibility["needs"] = needs
         if routes:
             access["routes"] = routes
-        if delivery:
-            out["delivery"] = delivery
-        if terms:
-            out["taxonomy_terms"] = terms
-        phones_ok = [p for p in phones if p is not None]
-        if phones_ok:
-            out["phones"] = phones_ok
-        if contacts:
-            out["contacts"] = contacts
-        if areas:
-            out["areas_served"] = areas
-        if languages:
-            out["languages"] = languages
-        if eligibility:
-            out["eligibility"] = eligibility
-        if access:
-            out["access"] = access
-        if cost:
-            out["cost"] = cost
+        gathered: tuple[tuple[str, Any], ...] = (
+            ("provision_categories", categories), ("delivery", delivery), ("taxonomy_terms", terms),
+            ("phones", [p for p in phones if p is not None]), ("contacts", contacts), ("areas_served", areas),
+            ("languages", languages), ("eligibility", eligibility), ("access", access), ("cost", cost))
+        for field, found in gathered:
+            if found:
+                out[field] = found
         ext = {k: v for k, v in svc.items() if k not in used and v is not None}
         self._apply_block(out, ext, svc.get(BLOCK), ptr)
         if ext:
@@ -1269,3 +1255,25 @@ def dropped_objects(offer: Any, offer_dict: dict[str, Any], reader: FeedReader) 
                                        "because of the errors found in it; fix them and read the feed again.",
                                citation=REFERENCE, value=str(item.get("id"))))
     return out
+
+
+def build(reader: FeedReader, feed: Any) -> tuple[Any, list[Finding], list[Finding]]:
+    """Read a parsed feed and validate it into the model, with the collector paused (DESIGN.md,
+    performance): the offer, the model's findings (model paths) and the findings for objects
+    the model could not keep (feed paths)."""
+    import gc
+
+    from ..loading import build_offer
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        offer_dict = reader.read(feed)
+        offer, model_findings = build_offer(offer_dict)
+        dropped = dropped_objects(offer, offer_dict, reader) if model_findings else []
+        if offer is not None and model_findings:
+            model_findings.extend(drop_dangling(offer))
+    finally:
+        if enabled:
+            gc.enable()
+    return offer, model_findings, dropped

@@ -21,10 +21,9 @@ from .. import _json
 from .._io import DEFAULT_MAX_BYTES, Source, Target, display_name, read_bytes, write_bytes
 from ..checks.findings import Finding, SourceLocation
 from ..errors import FormatError, ReadError
-from ..loading import build_offer
 from ..model import LocalOffer
 from ._hsds_common import BLOCK, VOCAB_BASE, term_uri
-from ._hsds_read import FeedReader, drop_dangling, dropped_objects
+from ._hsds_read import FeedReader, build
 from ._hsds_write import build_feed
 from .base import ReadResult
 
@@ -91,17 +90,7 @@ def from_data(data: Any, name: str = "<feed>", *, text: str | None = None, profi
 
         return from_tables(data, name)
     reader = FeedReader(name)
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        offer_dict = reader.read(data)
-        offer, model_findings = build_offer(offer_dict)
-        dropped = dropped_objects(offer, offer_dict, reader) if model_findings else []
-        if offer is not None and model_findings:
-            model_findings.extend(drop_dangling(offer))
-    finally:
-        if enabled:
-            gc.enable()
+    offer, model_findings, dropped = build(reader, data)
     own = reader.findings() + dropped
     pointers = {f.path for f in own}
     places = {f.path: reader.model_place(f.path) for f in model_findings}

@@ -24,10 +24,9 @@ from typing import Any
 from .._io import DEFAULT_MAX_BYTES, Source, Target, atomic_path, display_name, read_bytes
 from ..checks.findings import Finding, Severity, SourceLocation
 from ..errors import FormatError, ReadError
-from ..loading import build_offer
 from ..model import LocalOffer
 from ._hsds_common import BLOCK, VOCAB_BASE
-from ._hsds_read import FeedReader, drop_dangling, dropped_objects
+from ._hsds_read import FeedReader, build
 from ._hsds_write import build_feed
 from .base import ReadResult
 
@@ -556,19 +555,9 @@ def from_tables(data: dict[str, Any], name: str = "<tables>") -> ReadResult:
 
 
 def _read_source(src: _Source, name: str) -> ReadResult:
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        feed, placed = _assemble(src)
-        reader = FeedReader(name)
-        offer_dict = reader.read(feed)
-        offer, model_findings = build_offer(offer_dict)
-        dropped = dropped_objects(offer, offer_dict, reader) if model_findings else []
-        if offer is not None and model_findings:
-            model_findings.extend(drop_dangling(offer))
-    finally:
-        if enabled:
-            gc.enable()
+    feed, placed = _assemble(src)
+    reader = FeedReader(name)
+    offer, model_findings, dropped = build(reader, feed)
 
     def where(ptr: str | None) -> SourceLocation | None:
         while ptr:
