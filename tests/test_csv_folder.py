@@ -24,7 +24,7 @@ def _offer(*names: str, description: str = "") -> LocalOffer:
                                 for i, n in enumerate(names)])
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(offers())
 def test_any_offer_round_trips_through_a_csv_folder(tmp_path_factory: pytest.TempPathFactory, offer: LocalOffer) -> None:
     folder = tmp_path_factory.mktemp("csv")

@@ -16,7 +16,7 @@ from .sheet_helpers import carried, load_example
 from .strategies import offers
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(offers())
 def test_any_offer_round_trips_through_a_workbook(offer: LocalOffer) -> None:
     buffer = io.BytesIO()

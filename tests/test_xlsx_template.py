@@ -70,6 +70,18 @@ def test_the_example_row_shows_each_fields_example(tmp_path: Path) -> None:
     assert example["SEND needs"] == "ASD; SLCN"
 
 
+def test_the_example_rows_read_back_as_a_small_valid_offer(tmp_path: Path) -> None:
+    path = tmp_path / "example.xlsx"
+    xlsx.write_template(path, example=True)
+    result = xlsx.read(path)
+    assert result.findings == []
+    assert result.offer is not None
+    service = result.offer.services[0]
+    assert service.name == "Speech and Language Therapy"
+    assert service.organisation_id == result.offer.organisations[0].id
+    assert [p.number for p in service.contacts[0].phones] == ["020 7332 1002"]
+
+
 def test_the_committed_template_is_what_the_command_makes_now(tmp_path: Path) -> None:
     fresh = tmp_path / "template.xlsx"
     xlsx.write_template(fresh)

@@ -286,16 +286,26 @@ def _data_sheet(wb: Any, sheet: L.Sheet, rows: Iterator[list[Any]], ranges: dict
             ws.data_validations.append(dv)
     ws.append(header)
     if example:
-        row: list[Any] = [f"(example {link.header.lower()})" for link in sheet.links]
+        row: list[Any] = [_example_key(link.sheet) for link in sheet.links]
         for column in sheet.columns:
             value = column.example
+            if column.kind == L.REF and value is None:
+                value = _example_key(next(s.name for s in L.layout().sheets if s.path == (column.target, "*")))
             if isinstance(value, list):
                 value = f"{L.SEPARATOR} ".join(map(str, value))
             row.append(value)
-        if any(v is not None for v in row[n_links:]):
+        complete = all(c.example is not None for c in sheet.columns if c.required)
+        if complete and any(v is not None for v in row[n_links:]):
             ws.append(_cells(ws, row, 2))
     for number, data_row in enumerate(rows, 3 if example else 2):
         ws.append(_cells(ws, data_row, number))
+
+
+def _example_key(sheet_name: str) -> str:
+    """The example row's key on a sheet: the example of its name or title column."""
+    sheet = L.layout().by_name[sheet_name]
+    column = next((c for c in sheet.columns if c.path == (sheet.key_field,)), None)
+    return str(column.example) if column is not None and column.example is not None else "#1"
 
 
 def _build(offer: LocalOffer | None, path: Path, example: bool) -> None:
