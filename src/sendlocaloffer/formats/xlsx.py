@@ -399,10 +399,8 @@ def annotate(source_path: str | os.PathLike[str], report: Report, output_path: s
     if Path(output_path).resolve() == Path(source_path).resolve():
         raise ReadError(f"{name}: the annotated copy must be a different file from the workbook itself")
     data = read_bytes(source_path, max_bytes)
-    result = read(io.BytesIO(data), limits=limits)
-    result.source = name
-    placed = result.place(report.findings)
     check_workbook(data, name, limits or Limits())
+    placed = read(source_path, max_bytes=max_bytes, limits=limits).place(report.findings)
     wb = _open(data, name, read_only=False)
     if L.FINDINGS_SHEET in wb.sheetnames:
         del wb[L.FINDINGS_SHEET]
