@@ -51,6 +51,8 @@ def canonical_order(plan: FieldPlan, values: list[Any]) -> list[Any]:
     """The order a reader gives a list of plain values when nothing says otherwise: the
     vocabulary's order for codes, text order for the rest, each value once (RDF keeps no
     order and no repeats)."""
+    if len(values) < 2:
+        return list(values)
     unique = list(dict.fromkeys(values))
     if plan.vocab:
         index = {c: i for i, c in enumerate(_vocab.get(plan.vocab).codes)}

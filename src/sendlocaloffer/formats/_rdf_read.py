@@ -13,7 +13,9 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from typing import Any
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Union
 from urllib.parse import unquote
 
 from .. import _json
@@ -35,6 +37,7 @@ from ._rdf_terms import (
     XSD,
     Term,
     code_of,
+    concept_codes,
     curie,
     id_from_iri,
 )
@@ -295,7 +298,54 @@ def index_from_graph(graph: Iterable[Any], name: str | None = None) -> tuple[Ind
 
 _SKIP_TYPES = {SKOS + "Concept", SKOS + "ConceptScheme", DCAT + "Distribution"}
 _VERSION = re.compile(r"/schemas/([^/]+)/local-offer\.schema\.json$")
-_PARTS = ("organisations", "locations", "services")
+_PARTS = {"organisations": "Organisation", "locations": "Location", "services": "Service"}
+_BOOLEAN = XSD + "boolean"
+_FREE = SDO + "isAccessibleForFree"
+_NO_POSITION = 1 << 30
+
+Placement = tuple[FieldPlan, Union[str, None]]  # the field, and the flattened field holding it
+
+
+@dataclass(frozen=True)
+class _Spec:
+    """A class map arranged for reading: what each predicate fills."""
+
+    by_pred: dict[str, tuple[Placement, ...]]
+    vias: dict[str, dict[str, tuple[Placement, ...]]]  # via predicate -> its node's predicates
+    ignore: frozenset[str]
+
+
+_SPECS: dict[type[Any], _Spec] = {}
+
+
+def _spec(cm: ClassMap) -> _Spec:
+    got = _SPECS.get(cm.cls)
+    if got is None:
+        got = _SPECS[cm.cls] = _make_spec(cm)
+    return got
+
+
+def _make_spec(cm: ClassMap) -> _Spec:
+    by_pred: dict[str, list[Placement]] = {}
+    vias: dict[str, dict[str, list[Placement]]] = {}
+    maps = plans()
+
+    def add(plan: FieldPlan, flat: str | None) -> None:
+        if plan.via is None:
+            by_pred.setdefault(plan.predicate, []).append((plan, flat))
+        else:
+            vias.setdefault(VIAS[plan.via][0], {}).setdefault(plan.predicate, []).append((plan, flat))
+
+    for plan in cm.fields:
+        if plan.kind == "flatten":
+            assert plan.target is not None
+            for sub in maps[plan.target].fields:
+                add(sub, plan.name)
+        else:
+            add(plan, None)
+    ignore = frozenset({RDF_TYPE, _POSITION, *DERIVED, *(c[0] for c in cm.constants)})
+    return _Spec({k: tuple(v) for k, v in by_pred.items()},
+                 {k: {p: tuple(v) for p, v in d.items()} for k, d in vias.items()}, ignore)
 
 
 class _Walker:
@@ -305,11 +355,12 @@ class _Walker:
         self.maps = plans()
         self.findings: list[Finding] = []
         self.visited: set[str] = set()
-        self.where: dict[str, str] = {}
+        self.where: list[tuple[tuple[str | int, ...], str]] = []
 
-    def finding(self, code: str, message: str, subject: str, severity: Severity = Severity.WARNING, path: str = "") -> None:
-        self.findings.append(Finding(code=code, severity=severity, message=message, path=path,
-                                     location=SourceLocation(file=self.name, subject=subject)))
+    def finding(self, code: str, message: str, subject: str, path: tuple[str | int, ...] = (),
+                severity: Severity = Severity.WARNING) -> None:
+        self.findings.append(Finding(code=code, severity=severity, message=message, path=pointer(path),
+                                     location=SourceLocation(file=self.name, subject=subject or None)))
 
     def types(self, subject: str) -> list[str]:
         return [t for t in self.index.get(subject, {}).get(RDF_TYPE, ()) if isinstance(t, str)]
@@ -326,140 +377,146 @@ class _Walker:
         for extra in datasets[1:]:
             self.finding("rdf.many_datasets", "the graph has more than one dcat:Dataset; only the first (by IRI) was read", extra)
         subject = datasets[0]
-        data = self.node(subject, self.maps[type_of("LocalOffer")], [], subject)
-        # Services, organisations and places that no dataset links to are still read (hand-written graphs).
-        for field in _PARTS:
-            cm = self.maps[type_of({"organisations": "Organisation", "locations": "Location", "services": "Service"}[field])]
-            loose = sorted(s for s, props in self.index.items() if s not in self.visited
-                           and any(t in cm.types for t in props.get(RDF_TYPE, ()))
-                           and not (field == "organisations" and self._is_publisher(s)))
+        data = self.node(subject, self.maps[_model("LocalOffer")], (), subject)
+        publishers = {o for props in self.index.values() for o in props.get(DCT + "publisher", ())}
+        # Services, organisations and places that the dataset does not link to are still read:
+        # hand-written graphs often leave out dcterms:hasPart.
+        unvisited = sorted(s for s in self.index if s not in self.visited and s not in publishers)
+        for field, cls_name in _PARTS.items():
+            cm = self.maps[_model(cls_name)]
+            loose = [s for s in unvisited if s not in self.visited and any(t in cm.types for t in self.types(s))]
             if loose:
                 items = data.setdefault(field, [])
                 for s in loose:
-                    items.append(self.node(s, cm, [field, len(items)], s))
-        for s in sorted(self.index):
+                    items.append(self.node(s, cm, (field, len(items)), s))
+        for s in unvisited:
             if s in self.visited or any(t in _SKIP_TYPES for t in self.types(s)):
                 continue
-            self.finding("rdf.unreached", f"{self.label(s)} is not part of the offer (no service, organisation, place or "
+            self.finding("rdf.unreached", f"{_label(s)} is not part of the offer (no service, organisation, place or "
                          "offer links to it): it was left out", s if not s.startswith("_:") else "")
         return data
 
-    def _is_publisher(self, s: str) -> bool:
-        return any(s in props.get(DCT + "publisher", ()) for props in self.index.values())
-
-    def label(self, s: str) -> str:
-        return f"<{s}>" if not s.startswith("_:") else "a blank node"
-
-    def node(self, subject: str, cm: ClassMap, path: list[str | int], label: str) -> dict[str, Any]:
+    def node(self, subject: str, cm: ClassMap, path: tuple[str | int, ...], label: str) -> dict[str, Any]:
         self.visited.add(subject)
-        self.where[pointer(path)] = label
-        props = self.index.get(subject, {})
-        used: dict[str, set[str]] = {subject: {RDF_TYPE, _POSITION, _LIST_ORDER, *DERIVED, *(c[0] for c in cm.constants)}}
-        hints: dict[str, Any] = {}
-        for h in props.get(_LIST_ORDER, ()):
-            if isinstance(h, tuple):
-                try:
-                    loaded = json.loads(h[0])
-                except (ValueError, RecursionError):
-                    loaded = None
-                if isinstance(loaded, dict):
-                    hints.update(loaded)
-        vias: dict[str, list[tuple[str, dict[str, list[Term]]]]] = {}
-        for via, (pred, _) in VIAS.items():
-            for o in props.get(pred, ()):
-                if isinstance(o, str):
-                    self.visited.add(o)
-                    vias.setdefault(via, []).append((o, self.index.get(o, {})))
-                    used.setdefault(o, {RDF_TYPE})
-            if via in vias:
-                used[subject].add(pred)
+        self.where.append((path, label))
+        spec = _spec(cm)
         out: dict[str, Any] = {}
-        self.fill(out, subject, props, cm, path, label, used, vias, hints, "")
+        hints: dict[str, Any] | None = None
+        for pred, values in self.index.get(subject, {}).items():
+            placements = spec.by_pred.get(pred)
+            if placements is not None:
+                for plan, flat in placements:
+                    self.place(out if flat is None else out.setdefault(flat, {}), plan, values, path, label, flat)
+            elif pred in spec.vias:
+                for via in values:
+                    if not isinstance(via, str):
+                        continue
+                    self.visited.add(via)
+                    vspec = spec.vias[pred]
+                    for vpred, vvalues in self.index.get(via, {}).items():
+                        vplacements = vspec.get(vpred)
+                        if vplacements is None:
+                            if vpred != RDF_TYPE:
+                                self._unplaced(vpred, label, path, f" (on its {curie(pred)})")
+                            continue
+                        for plan, flat in vplacements:
+                            self.place(out if flat is None else out.setdefault(flat, {}), plan, vvalues, path, label, flat)
+            elif pred == _LIST_ORDER:
+                hints = _hints(values)
+            elif pred not in spec.ignore:
+                self._unplaced(pred, label, path, "")
+        if hints:
+            self._apply_hints(out, hints)
         if cm.kind and "id" not in out:
             out["id"] = id_from_iri(subject) if not subject.startswith("_:") else id_from_iri("urn:x-blank:" + label)
-        if cm.cls.__name__ == "Service":
-            self._cost_from_free(out, props)
-        for s, done in used.items():
-            for pred in self.index.get(s, {}):
-                if pred not in done:
-                    on = "" if s == subject else " (on its " + ", ".join(curie(t) for t in self.types(s)) + ")"
-                    self.finding("rdf.unplaced", f"{curie(pred)} of {label}{on} has no place in the model: it was left out",
-                                 label, path=pointer(path))
+        if cm.kind == "service":
+            free = self.index[subject].get(_FREE)
+            if free and isinstance(free[0], tuple) and "kind" not in out.get("cost", {}):
+                out.setdefault("cost", {})["kind"] = "free" if free[0][0] in ("true", "1") else "paid"
         return out
 
-    def _cost_from_free(self, out: dict[str, Any], props: dict[str, list[Term]]) -> None:
-        free = props.get(SDO + "isAccessibleForFree")
-        if free and isinstance(free[0], tuple) and "kind" not in out.get("cost", {}):
-            out.setdefault("cost", {})["kind"] = "free" if free[0][0] in ("true", "1") else "paid"
+    def _unplaced(self, pred: str, label: str, path: tuple[str | int, ...], on: str) -> None:
+        self.finding("rdf.unplaced", f"{curie(pred)} of {label}{on} has no place in the model: it was left out", label, path)
 
-    def fill(self, out: dict[str, Any], subject: str, props: dict[str, list[Term]], cm: ClassMap, path: list[str | int],
-             label: str, used: dict[str, set[str]], vias: dict[str, list[tuple[str, dict[str, list[Term]]]]],
-             hints: dict[str, Any], prefix: str) -> None:
-        shared = _shared_predicates(cm)
-        for plan in cm.fields:
-            if plan.kind == "flatten":
-                sub: dict[str, Any] = {}
-                assert plan.target is not None
-                self.fill(sub, subject, props, self.maps[plan.target], [*path, plan.name], label, used, vias, hints,
-                          prefix + plan.name + ".")
-                if sub:
-                    out[plan.name] = sub
+    def _apply_hints(self, out: dict[str, Any], hints: dict[str, Any]) -> None:
+        for key, hint in hints.items():
+            flat, _, name = key.rpartition(".")
+            target = out.get(flat) if flat else out
+            if not isinstance(target, dict) or not isinstance(hint, list):
                 continue
-            values: list[Term] = []
-            if plan.via is None:
-                values = props.get(plan.predicate, [])
-                if values:
-                    used[subject].add(plan.predicate)
-            else:
-                for vs, vprops in vias.get(plan.via, ()):
-                    got = vprops.get(plan.predicate)
-                    if got:
-                        values = values + got
-                        used[vs].add(plan.predicate)
-            if not values:
-                continue
-            fpath = [*path, plan.name]
-            if plan.kind == "node":
-                assert plan.target is not None
-                tcm = self.maps[plan.target]
-                objs = [o for o in values if isinstance(o, str)]
-                if plan.predicate in shared:
-                    objs = [o for o in objs if any(t in tcm.types for t in self.types(o))]
-                for o in values:
-                    if not isinstance(o, str):
-                        self.finding("rdf.not_a_node", f"{curie(plan.predicate)} of {label} should point at a "
-                                     f"{curie(tcm.types[0]) if tcm.types else 'node'}, not the text {o[0]!r}: it was left out",
-                                     label, path=pointer(fpath))
-                objs = sorted(objs, key=lambda o: (self._position(o), o if not o.startswith("_:") else ""))
-                if plan.many:
-                    out[plan.name] = [
-                        self.node(o, tcm, [*fpath, i], o if not o.startswith("_:") else f"{label} {curie(plan.predicate)}")
-                        for i, o in enumerate(objs)
-                    ]
-                elif objs:
-                    if len(objs) > 1:
-                        self._many(plan, label, fpath)
-                    o = objs[0]
-                    out[plan.name] = self.node(o, tcm, fpath, o if not o.startswith("_:") else f"{label} {curie(plan.predicate)}")
-                continue
-            converted = [v for v in (self.value(plan, o, label, fpath) for o in values) if v is not None]
-            if not converted:
-                continue
+            have = target.get(name)
+            if isinstance(have, list) and set(map(str, hint)) == set(map(str, have)):
+                target[name] = hint
+
+    def place(self, out: dict[str, Any], plan: FieldPlan, values: list[Term], path: tuple[str | int, ...],
+              label: str, flat: str | None) -> None:
+        name = plan.name
+        kind = plan.kind
+        fpath = (*path, flat, name) if flat else (*path, name)
+        if kind == "lit" and plan.datatype != _BOOLEAN:
             if plan.many:
-                hint = hints.get(prefix + plan.name)
-                if isinstance(hint, list) and set(map(str, hint)) == set(map(str, converted)):
-                    out[plan.name] = hint
-                else:
-                    out[plan.name] = canonical_order(plan, converted)
-            else:
-                if len(set(map(str, converted))) > 1:
+                lexes = [v[0] for v in values if type(v) is tuple]
+                if len(lexes) == len(values):
+                    out[name] = canonical_order(plan, lexes)
+                    return
+            elif len(values) == 1 and type(values[0]) is tuple:
+                out[name] = values[0][0]
+                return
+        elif kind == "concept":
+            table = _concepts(plan.vocab or "")
+            codes = [table.get(v, "") for v in values if type(v) is str]
+            if len(codes) == len(values) and "" not in codes:
+                if plan.many:
+                    out[name] = canonical_order(plan, codes)
+                    return
+                if len(set(codes)) > 1:
                     self._many(plan, label, fpath)
-                    converted.sort(key=str)
-                out[plan.name] = converted[0]
+                out[name] = min(codes) if len(codes) > 1 else codes[0]
+                return
+        elif kind == "node":
+            self.place_nodes(out, plan, values, fpath, label)
+            return
+        converted = [v for v in (self.value(plan, o, label, fpath) for o in values) if v is not None]
+        if not converted:
+            return
+        if plan.many:
+            out[name] = canonical_order(plan, converted)
+            return
+        if len(converted) > 1 and len(set(map(str, converted))) > 1:
+            self._many(plan, label, fpath)
+            converted.sort(key=str)
+        out[name] = converted[0]
 
-    def _many(self, plan: FieldPlan, label: str, fpath: list[str | int]) -> None:
+    def place_nodes(self, out: dict[str, Any], plan: FieldPlan, values: list[Term], fpath: tuple[str | int, ...],
+                    label: str) -> None:
+        assert plan.target is not None
+        tcm = self.maps[plan.target]
+        objs: list[str] = []
+        for o in values:
+            if isinstance(o, str):
+                objs.append(o)
+            else:
+                self.finding("rdf.not_a_node", f"{curie(plan.predicate)} of {label} should point at a "
+                             f"{curie(tcm.types[0]) if tcm.types else 'node'}, not the text {o[0]!r}: it was left out",
+                             label, fpath)
+        if id(plan) in _shared():
+            objs = [o for o in objs if any(t in tcm.types for t in self.types(o))]
+        if not objs:
+            return
+        if len(objs) > 1:
+            objs.sort(key=lambda o: (self._position(o), o if not o.startswith("_:") else ""))
+        inner = f"{label} {curie(plan.predicate)}" if any(o.startswith("_:") for o in objs) else label
+        if plan.many:
+            out[plan.name] = [self.node(o, tcm, (*fpath, i), o if not o.startswith("_:") else inner) for i, o in enumerate(objs)]
+            return
+        if len(objs) > 1:
+            self._many(plan, label, fpath)
+        o = objs[0]
+        out[plan.name] = self.node(o, tcm, fpath, o if not o.startswith("_:") else inner)
+
+    def _many(self, plan: FieldPlan, label: str, fpath: tuple[str | int, ...]) -> None:
         self.finding("rdf.many_values", f"{curie(plan.predicate)} of {label} has more than one value but the model takes one: "
-                     "the first was read; remove the others", label, path=pointer(fpath))
+                     "the first was read; remove the others", label, fpath)
 
     def _position(self, subject: str) -> int:
         for v in self.index.get(subject, {}).get(_POSITION, ()):
@@ -467,40 +524,36 @@ class _Walker:
                 try:
                     return int(v[0])
                 except ValueError:
-                    return 1 << 30
-        return 1 << 30
+                    return _NO_POSITION
+        return _NO_POSITION
 
-    def value(self, plan: FieldPlan, o: Term, label: str, fpath: list[str | int]) -> Any:
+    def value(self, plan: FieldPlan, o: Term, label: str, fpath: tuple[str | int, ...]) -> Any:
         kind = plan.kind
         if isinstance(o, tuple):
             lex = o[0]
-            if kind == "lit" and plan.datatype == XSD + "boolean":
+            if kind == "lit" and plan.datatype == _BOOLEAN:
                 return {"true": True, "1": True, "false": False, "0": False}.get(lex.strip(), lex)
             if kind == "json":
                 try:
                     return json.loads(lex)
                 except (ValueError, RecursionError):
-                    self.finding("rdf.bad_json", f"{curie(plan.predicate)} of {label} is not JSON: it was left out", label,
-                                 path=pointer(fpath))
+                    self.finding("rdf.bad_json", f"{curie(plan.predicate)} of {label} is not JSON: it was left out", label, fpath)
                     return None
-            if kind == "version":
-                return lex
             return lex
         if o.startswith("_:"):
             self.finding("rdf.not_a_value", f"{curie(plan.predicate)} of {label} should be a value, not a blank node: "
-                         "it was left out", label, path=pointer(fpath))
+                         "it was left out", label, fpath)
             return None
         if kind == "concept":
             code = code_of(plan.vocab or "", o)
             if code is None:
                 self.finding("rdf.not_a_concept", f"<{o}> is not a concept of the {plan.vocab} vocabulary "
-                             f"({VOCAB}{plan.vocab}/...): it was left out", label, path=pointer(fpath))
+                             f"({VOCAB}{plan.vocab}/...): it was left out", label, fpath)
             return code
         if kind == "day":
             return DAY_CODES.get(o) or code_of("weekdays", o) or o
         if kind == "ref":
-            props = self.index.get(o, {})
-            for v in props.get(_IDENT, ()):
+            for v in self.index.get(o, {}).get(_IDENT, ()):
                 if isinstance(v, tuple):
                     return v[0]
             return id_from_iri(o)
@@ -512,17 +565,41 @@ class _Walker:
         return o
 
 
-def _shared_predicates(cm: ClassMap) -> set[str]:
-    seen: set[str] = set()
-    shared: set[str] = set()
-    for f in cm.fields:
-        if f.predicate in seen:
-            shared.add(f.predicate)
-        seen.add(f.predicate)
-    return shared
+@cache
+def _concepts(vocab: str) -> dict[str, str]:
+    """Concept IRI -> code, for one vocabulary."""
+    return {iri: code for iri, (name, code) in concept_codes().items() if name == vocab}
 
 
-def type_of(name: str) -> Any:
+def _hints(values: list[Term]) -> dict[str, Any]:
+    hints: dict[str, Any] = {}
+    for h in values:
+        if isinstance(h, tuple):
+            try:
+                loaded = json.loads(h[0])
+            except (ValueError, RecursionError):
+                continue
+            if isinstance(loaded, dict):
+                hints.update(loaded)
+    return hints
+
+
+def _label(s: str) -> str:
+    return f"<{s}>" if not s.startswith("_:") else "a blank node"
+
+
+@cache
+def _shared() -> frozenset[int]:
+    """The plans whose predicate other fields of the same class share (the offer's dcterms:hasPart)."""
+    out: set[int] = set()
+    for cm in plans().values():
+        for f in cm.fields:
+            if sum(1 for g in cm.fields if g.predicate == f.predicate) > 1:
+                out.add(id(f))
+    return frozenset(out)
+
+
+def _model(name: str) -> Any:
     from .. import model
 
     return getattr(model, name)
@@ -532,4 +609,22 @@ def to_data(index: Index, name: str) -> tuple[dict[str, Any] | None, list[Findin
     """The offer's plain data from an index, the findings, and where each JSON pointer came from."""
     walker = _Walker(index, name)
     data = walker.offer()
-    return data, walker.findings, walker.where
+    where = {pointer(path): label for path, label in walker.where} if walker.findings or data is None else _LazyWhere(walker.where)
+    return data, walker.findings, where
+
+
+class _LazyWhere(dict[str, str]):
+    """The pointer -> subject map, built only when a model finding asks for a place."""
+
+    def __init__(self, pairs: list[tuple[tuple[str | int, ...], str]]) -> None:
+        super().__init__()
+        self._pairs: list[tuple[tuple[str | int, ...], str]] | None = pairs
+
+    def _fill(self) -> None:
+        if self._pairs is not None:
+            pairs, self._pairs = self._pairs, None
+            self.update((pointer(path), label) for path, label in pairs)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        self._fill()
+        return super().get(key, default)

@@ -162,6 +162,7 @@ def gss_code(iri: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def curie(iri: str) -> str:
     """A short name for messages: ``schema:name`` for a known namespace, else ``<iri>``."""
     for prefix, ns in PREFIXES:
