@@ -8,6 +8,7 @@ model and the rules all name the sheet, cell, column header and row key.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -16,6 +17,7 @@ from typing import Any
 from uuid import UUID
 
 from openpyxl.utils import get_column_letter
+from pydantic import ValidationError
 
 from ..checks.findings import Finding, Severity, SourceLocation, shorten
 from ..loading import build_offer
@@ -74,6 +76,9 @@ class _Entry:
         self.key = key
         self.pointer = pointer
         self.id: str | None = None
+
+
+_RELEASED: dict[str, Any] = {}
 
 
 class _Index:
@@ -159,19 +164,33 @@ class _Reader:
                 return SourceLocation(file=self.file, sheet=table, row_key=(entry.key or None) if entry.pointer else None)
         return None
 
-    def renumber(self, offer: LocalOffer | None) -> None:
+    def release(self) -> dict[str, list[str]]:
+        """Validate each top-level item on its own and let its plain data go, so that a large
+        offer is never held twice (as data and as model) at once. Items the model rejects stay
+        as data for :func:`build_offer` to report. Returns the ids of each list's rows."""
+        for entry in self.entries.values():
+            entry.data = _RELEASED
+        self.indexes.clear()
+        ids: dict[str, list[str]] = {}
+        for sheet in self.layout.sheets:
+            if len(sheet.path) != 2:
+                continue
+            items = self.root.get(sheet.path[0]) or []
+            ids[sheet.path[0]] = [str(d.get("id", "")).lower() for d in items]
+            for i, data in enumerate(items):
+                with contextlib.suppress(ValidationError):  # build_offer reports it, at its cells
+                    items[i] = sheet.model.model_validate(data)
+        return ids
+
+    def renumber(self, offer: LocalOffer | None, ids: dict[str, list[str]]) -> None:
         """Note where the model dropped invalid items from the offer's lists, so that a rule
         finding's path into the offer that was read maps back to the row it came from."""
         if offer is None:
             return
-        for sheet in self.layout.sheets:
-            if len(sheet.path) != 2:
-                continue
-            name = sheet.path[0]
-            original = self.root.get(name) or []
+        for name, original in ids.items():
             final = getattr(offer, name)
             if len(final) != len(original):
-                where = {str(d.get("id", "")).lower(): i for i, d in enumerate(original) if isinstance(d, dict)}
+                where = {ident: i for i, ident in enumerate(original)}
                 self.renumbered[name] = [where.get(str(getattr(it, "id", "")).lower(), -1) for it in final]
 
     def locator(self, pointers: Sequence[str]) -> dict[str, SourceLocation]:
@@ -484,8 +503,9 @@ def read_tables(file: str, fmt: str, tables: Iterable[Table]) -> ReadResult:
             reader.add("sheet.missing", "error",
                        f"there is no {L.OFFER_SHEET} sheet, which holds the offer's title and local authority; add it",
                        SourceLocation(file=file))
+        ids = reader.release()
         offer, model_findings = build_offer(reader.root, reader.locate)
-        reader.renumber(offer)
+        reader.renumber(offer, ids)
     finally:
         if enabled:
             gc.enable()

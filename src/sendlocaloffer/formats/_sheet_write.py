@@ -12,7 +12,7 @@ from ..model import LocalOffer
 from . import _sheet_layout as L
 from ._sheet_values import to_cell, uuid_or_none
 
-__all__ = ["row_keys", "sheet_rows"]
+__all__ = ["count_rows", "row_keys", "sheet_rows"]
 
 _ORDINAL = re.compile(r"^#\d+$")
 
@@ -62,6 +62,15 @@ def _walk(obj: Any, path: tuple[str, ...], keys: list[str]) -> Iterator[tuple[li
         return
     for key, item in zip(row_keys(items), items, strict=False):
         yield from _walk(item, rest, [*keys, key])
+
+
+def count_rows(offer: LocalOffer | None, sheet: L.Sheet) -> int:
+    """How many rows :func:`sheet_rows` gives, without converting any value."""
+    if offer is None:
+        return 0
+    if not sheet.path:
+        return 1
+    return sum(1 for _ in _walk(offer, sheet.path, []))
 
 
 def references(offer: LocalOffer) -> dict[str, dict[str, str]]:

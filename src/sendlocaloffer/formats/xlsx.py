@@ -31,7 +31,7 @@ from . import _sheet_layout as L
 from ._sheet_read import EXCEL_CELL_LIMIT, Formula, Table, _quote, read_tables
 from ._sheet_safety import Limits, check_workbook
 from ._sheet_values import guarded, xml_escape, xml_unescape
-from ._sheet_write import references, sheet_rows
+from ._sheet_write import count_rows, references, sheet_rows
 from .base import ReadResult
 
 __all__ = ["Limits", "annotate", "read", "sniff", "write", "write_template"]
@@ -228,7 +228,8 @@ def guidance_lines() -> list[tuple[str, str]]:
     return lines
 
 
-def _data_sheet(wb: Any, sheet: L.Sheet, rows: Iterator[list[Any]], ranges: dict[str, str], example: bool) -> None:
+def _data_sheet(wb: Any, sheet: L.Sheet, rows: Iterator[list[Any]], count: int, ranges: dict[str, str],
+                example: bool) -> None:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -237,6 +238,10 @@ def _data_sheet(wb: Any, sheet: L.Sheet, rows: Iterator[list[Any]], ranges: dict
 
     ws = wb.create_sheet(sheet.name)
     n_links = len(sheet.links)
+    # The sheet's extent, written at its top as Excel does: without it a reader must parse
+    # the whole sheet once just to learn its size.
+    extent = f"A1:{get_column_letter(max(n_links + len(sheet.columns), 1))}{1 + count + (1 if example else 0)}"
+    ws.calculate_dimension = lambda: extent
     ws.freeze_panes = f"{get_column_letter(n_links + 1)}2" if n_links else "A2"
     font = Font(bold=True, color="FFFFFF")
     fill = PatternFill("solid", fgColor=_HEADER_FILL)
@@ -322,7 +327,7 @@ def _build(offer: LocalOffer | None, path: Path, example: bool) -> None:
         refs = references(offer) if offer is not None else {}
         ranges = _lists_sheet_ranges()
         for sheet in L.layout().sheets:
-            _data_sheet(wb, sheet, sheet_rows(offer, sheet, refs), ranges, example)
+            _data_sheet(wb, sheet, sheet_rows(offer, sheet, refs), count_rows(offer, sheet), ranges, example)
         _lists_sheet(wb)
         with _PinnedZip(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
             ExcelWriter(wb, archive).save()
