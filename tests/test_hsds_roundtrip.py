@@ -12,6 +12,7 @@ from hypothesis import given, settings
 
 from sendlocaloffer import api
 from sendlocaloffer.formats import hsds
+from sendlocaloffer.formats._hsds_common import child_id
 from sendlocaloffer.formats._hsds_schema import SchemaChecker, engines
 from sendlocaloffer.model import LocalOffer
 
@@ -113,3 +114,28 @@ def _values(node: Any) -> list[Any]:
 def test_same_offer_same_bytes(city: LocalOffer) -> None:
     for profile in ("hsds", "oruk"):
         assert hsds.dumps(city, profile=profile) == hsds.dumps(city.model_copy(deep=True), profile=profile)
+
+
+def test_oruk_feed_gives_dfe_family_hubs_categories(city: LocalOffer, reference: Path) -> None:
+    import csv
+
+    feed = json.loads(hsds.dumps(city, profile="oruk"))
+    known = {row["name"] for row in csv.DictReader((reference / "taxonomies" / "dfe-family-hubs-service-categories.csv").open())}
+    seen: set[str] = set()
+    for svc, model in zip(feed["contents"], city.services, strict=True):
+        names = {a["taxonomy_term"]["name"] for a in svc.get("attributes", [])
+                 if a["taxonomy_term"].get("taxonomy") == "dfe-family-hubs"}
+        derived = {a["taxonomy_term"]["name"] for a in svc.get("attributes", [])
+                   if a["id"] == child_id(svc["id"], "dfe", a["taxonomy_term"].get("term"))}
+        assert derived <= known
+        seen |= derived
+        if "ASD" in model.eligibility.needs:
+            assert "Autistic Spectrum Disorder (ASD)" in names
+        if "leisure-short-breaks" in model.provision_categories:
+            assert "Breaks and respite" in names
+    assert seen and seen <= known
+    # Not in the HSDS feed unless asked for; the round trip leaves them out of the model.
+    assert "dfe-family-hubs" not in {t["name"] for t in json.loads(hsds.dumps(city))["taxonomies"]} or any(
+        t.taxonomy == "dfe-family-hubs" for s in city.services for t in s.taxonomy_terms)
+    with_dfe = hsds.dumps(city, dfe_categories=True)
+    assert hsds.from_data(json.loads(with_dfe), "x").offer == city

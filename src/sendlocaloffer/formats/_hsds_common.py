@@ -21,6 +21,7 @@ __all__ = [
     "EXTRA_VOCABULARIES",
     "VOCAB_BASE",
     "child_id",
+    "dfe_categories",
     "la_organisation_id",
     "nested_term_dict",
     "parse_term_uri",
@@ -187,3 +188,26 @@ def nested_term_dict(vocabulary: str, code: str, oruk: bool) -> dict[str, Any]:
     out["taxonomy"] = full["taxonomy"]
     out["term_uri"] = full["term_uri"]
     return out
+
+
+@cache
+def dfe_mapping() -> dict[str, Any]:
+    """The DfE family hubs category mapping (``vocab/data/dfe-family-hubs-mapping.json``)."""
+    import json
+    from importlib import resources
+
+    text = resources.files("sendlocaloffer.vocab").joinpath("data", "dfe-family-hubs-mapping.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def dfe_categories(needs: list[str], categories: list[str], send_specific: bool) -> list[str]:
+    """The DfE family hubs service categories a service falls under, in a stable order
+    (its SEND parent category first when it is only for SEND, then by needs, then by kind)."""
+    m = dfe_mapping()
+    out: list[str] = list(m["send_specific"]) if send_specific else []
+    for code in needs:
+        out.extend(m["needs"].get(code, ()))
+    for code in categories:
+        out.extend(m["provision-categories"].get(code, ()))
+    return list(dict.fromkeys(out))

@@ -963,6 +963,16 @@ class FeedReader:
         delivery: list[str] = []
         terms: list[dict[str, Any]] = []
         for ap, attr in self.items(svc, "attributes", ptr):
+            if isinstance(attr.get("taxonomy_term"), dict) and attr.get("id") == child_id(
+                    sid, "dfe", attr["taxonomy_term"].get("code") or attr["taxonomy_term"].get("term")):
+                # A DfE family hubs category this library's writer derived from the service's
+                # needs and provision categories: it comes back from them, not as a term.
+                for key, used_set in (("id", self.used_terms), ("parent_id", self.used_terms),
+                                      ("taxonomy_id", self.used_taxonomies), ("taxonomy", self.used_taxonomies)):
+                    value = attr["taxonomy_term"].get(key)
+                    if isinstance(value, str):
+                        used_set.add(value)
+                continue
             got = self.attribute(attr, ap)
             if got is None:
                 continue

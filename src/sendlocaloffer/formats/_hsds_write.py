@@ -18,6 +18,8 @@ from ._hsds_common import (
     BLOCK,
     VOCAB_BASE,
     child_id,
+    dfe_categories,
+    dfe_mapping,
     foreign_taxonomy_id,
     foreign_term_id,
     la_organisation_id,
@@ -210,7 +212,8 @@ def location_dict(loc: Location, oruk: bool) -> dict[str, Any]:
 class _Terms:
     """The taxonomies and terms a feed uses, collected while writing it."""
 
-    def __init__(self) -> None:
+    def __init__(self, dfe: bool = False) -> None:
+        self.dfe = dfe
         self.taxonomies: dict[str, dict[str, Any]] = {}
         self.terms: dict[str, dict[str, Any]] = {}
         self.stubs: set[str] = set()
@@ -417,6 +420,19 @@ def _service_attributes(s: Service, sid: str, terms: _Terms, oruk: bool, block: 
     if s.cost.kind:
         codes.append(("cost-kinds", s.cost.kind))
     out = [_attribute(sid, "service", terms.send(v, c, oruk), oruk) for v, c in codes]
+    if terms.dfe:
+        # The DfE family hubs categories the service falls under, derived from its needs and
+        # provision categories for the DfE's service directory; the attribute's id marks it as
+        # derived, so the reader leaves it out of the model.
+        mapping = dfe_mapping()
+        own = {(t.taxonomy, t.code) for t in s.taxonomy_terms}
+        for name in dfe_categories(s.eligibility.needs, s.provision_categories, s.send_specific):
+            if (mapping["taxonomy"], name) in own:
+                continue
+            term, _ = terms.foreign(mapping["taxonomy"], name, name, None, mapping["parents"].get(name), oruk)
+            attr = _attribute(sid, "service", term, oruk)
+            attr["id"] = child_id(sid, "dfe", name)
+            out.append(attr)
     for i, t in enumerate(s.taxonomy_terms):
         term, exact = terms.foreign(t.taxonomy, t.code, t.label, t.uri, t.parent, oruk)
         if not exact:
@@ -427,12 +443,14 @@ def _service_attributes(s: Service, sid: str, terms: _Terms, oruk: bool, block: 
     return out
 
 
-def build_feed(offer: LocalOffer, *, profile: str = "hsds", hsds_version: str = "3.1") -> dict[str, Any]:
-    """The feed for ``offer`` as plain dicts and lists."""
+def build_feed(offer: LocalOffer, *, profile: str = "hsds", hsds_version: str = "3.1",
+               dfe_categories: bool | None = None) -> dict[str, Any]:
+    """The feed for ``offer`` as plain dicts and lists. ``dfe_categories`` (the default for
+    Open Referral UK) adds the DfE family hubs categories each service falls under."""
     oruk = profile == "oruk"
     orgs = {str(o.id): organisation_dict(o, oruk) for o in offer.organisations}
     locs = {str(loc.id): location_dict(loc, oruk) for loc in offer.locations}
-    terms = _Terms()
+    terms = _Terms(dfe=oruk if dfe_categories is None else dfe_categories)
     for loc in offer.locations:
         for code in loc.accessibility:
             terms.send("accessibility-features", code, oruk)

@@ -59,8 +59,11 @@ def sniff(head: bytes, profile: str = "hsds", **_: Any) -> bool:
     return any(m in head for m in markers)
 
 
-def dumps(offer: LocalOffer, *, profile: str = "hsds", hsds_version: str = "3.1") -> bytes:
-    """The feed as UTF-8 JSON bytes; the same offer always gives the same bytes."""
+def dumps(offer: LocalOffer, *, profile: str = "hsds", hsds_version: str = "3.1",
+          dfe_categories: bool | None = None) -> bytes:
+    """The feed as UTF-8 JSON bytes; the same offer always gives the same bytes.
+    ``dfe_categories`` adds the DfE family hubs categories of each service (by default for
+    Open Referral UK, which the DfE's service directory reads)."""
     if profile not in PROFILES:
         raise FormatError(f"unknown Open Referral profile {profile!r}; use one of {', '.join(PROFILES)}")
     if hsds_version not in HSDS_VERSIONS:
@@ -68,7 +71,7 @@ def dumps(offer: LocalOffer, *, profile: str = "hsds", hsds_version: str = "3.1"
     enabled = gc.isenabled()
     gc.disable()  # the collector dominates building many small objects (DESIGN.md, performance)
     try:
-        feed = build_feed(offer, profile=profile, hsds_version=hsds_version)
+        feed = build_feed(offer, profile=profile, hsds_version=hsds_version, dfe_categories=dfe_categories)
         if _orjson is not None:
             return _orjson.dumps(feed, option=_orjson.OPT_INDENT_2) + b"\n"
         return json.dumps(feed, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
@@ -77,10 +80,11 @@ def dumps(offer: LocalOffer, *, profile: str = "hsds", hsds_version: str = "3.1"
             gc.enable()
 
 
-def write(offer: LocalOffer, target: Target, *, profile: str = "hsds", hsds_version: str = "3.1", **_: Any) -> None:
+def write(offer: LocalOffer, target: Target, *, profile: str = "hsds", hsds_version: str = "3.1",
+          dfe_categories: bool | None = None, **_: Any) -> None:
     """Write the offer as an Open Referral feed (HSDS 3.1 by default; ``hsds_version="3.0"``;
-    ``profile="oruk"`` for Open Referral UK 3.0)."""
-    write_bytes(target, dumps(offer, profile=profile, hsds_version=hsds_version))
+    ``profile="oruk"`` for Open Referral UK 3.0, with the DfE family hubs categories)."""
+    write_bytes(target, dumps(offer, profile=profile, hsds_version=hsds_version, dfe_categories=dfe_categories))
 
 
 def from_data(data: Any, name: str = "<feed>", *, text: str | None = None, profile: str = "hsds") -> ReadResult:
