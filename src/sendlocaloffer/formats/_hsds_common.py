@@ -196,7 +196,7 @@ def dfe_mapping() -> dict[str, Any]:
     import json
     from importlib import resources
 
-    text = resources.files("sendlocaloffer.vocab").joinpath("data", "dfe-family-hubs-mapping.json").read_text("utf-8")
+    text = resources.files("sendlocaloffer.vocab").joinpath("data").joinpath("dfe-family-hubs-mapping.json").read_text("utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
 
