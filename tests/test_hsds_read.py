@@ -285,6 +285,10 @@ def test_sniff_tells_feeds_from_native_documents(tmp_path: Path) -> None:
     assert formats.detect(ORUK1).name in ("hsds", "oruk") and api.read(ORUK1).format == "oruk"
     native = (tmp_path / "native.json").read_bytes()[:65536]
     assert not hsds.sniff(native) and not hsds.sniff(native, profile="oruk")
+    bare = tmp_path / "bare.json"
+    bare.write_text(json.dumps([_svc()]), encoding="utf-8")
+    assert formats.detect(bare).name == "hsds"
+    assert not hsds.sniff(b"<html>") and not hsds.sniff(b'{"anything": 1}')
 
 
 def test_command_line_converts_and_validates_by_content(tmp_path: Path) -> None:

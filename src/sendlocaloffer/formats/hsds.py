@@ -55,8 +55,10 @@ def sniff(head: bytes, profile: str = "hsds", **_: Any) -> bool:
         return False
     if b'"schema_version"' in head or b'"local_authority"' in head:
         return False
-    markers = _ORUK_MARKERS if profile == "oruk" else _MARKERS
-    return any(m in head for m in markers)
+    if profile == "oruk":
+        return any(m in head for m in _ORUK_MARKERS)
+    # A bare service (or list of them) names little more than its id, name and status.
+    return any(m in head for m in _MARKERS) or (b'"name"' in head and b'"status"' in head)
 
 
 def dumps(offer: LocalOffer, *, profile: str = "hsds", hsds_version: str = "3.1",
