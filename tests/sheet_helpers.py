@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sendlocaloffer.model import LocalOffer
+import uuid
+
+from sendlocaloffer.model import LocalOffer, Service
 
 from .conftest import EXAMPLE
 
@@ -21,3 +23,13 @@ def carried(offer: LocalOffer) -> LocalOffer:
             service = service.model_copy(update={"school": None})
         services.append(service)
     return offer.model_copy(update={"services": services})
+
+
+#: Service names a spreadsheet would take for formulas, or otherwise mangle.
+TRICKY_NAMES = ["=SUM(A1:A2)", "+44 team", "-minus", "@handle", "\tTabbed", "\rReturn", "'quoted", "#N/A",
+                "_x0041_ literal", "bell\x07"]
+
+
+def tricky_offer() -> LocalOffer:
+    return LocalOffer(id=uuid.UUID(int=1), local_authority={"name": "City of London Corporation"}, title="Offer",
+                      services=[Service(id=uuid.UUID(int=10 + i), name=n) for i, n in enumerate(TRICKY_NAMES)])

@@ -12,7 +12,7 @@ from sendlocaloffer.formats import xlsx
 from sendlocaloffer.model import LocalOffer
 
 from .conftest import EXAMPLE
-from .sheet_helpers import carried, load_example
+from .sheet_helpers import TRICKY_NAMES, carried, load_example, tricky_offer
 from .strategies import offers
 
 
@@ -61,17 +61,12 @@ def test_the_committed_example_workbook_is_what_the_writer_makes_now(tmp_path: P
 
 
 def test_formula_like_text_is_a_quote_prefixed_text_cell_and_reads_back_exactly(tmp_path: Path) -> None:
-    import uuid
     import zipfile
 
     import openpyxl
 
-    from sendlocaloffer.model import Service
-
-    names = ["=SUM(A1:A2)", "+44 team", "-minus", "@handle", "\tTabbed", "\rReturn", "'quoted", "#N/A", "_x0041_ literal",
-             "bell\x07"]
-    offer = LocalOffer(id=uuid.UUID(int=1), local_authority={"name": "City of London Corporation"}, title="Offer",
-                       services=[Service(id=uuid.UUID(int=10 + i), name=n) for i, n in enumerate(names)])
+    names = TRICKY_NAMES
+    offer = tricky_offer()
     path = tmp_path / "offer.xlsx"
     xlsx.write(offer, path)
     with zipfile.ZipFile(path) as z:

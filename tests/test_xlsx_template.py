@@ -14,7 +14,7 @@ from sendlocaloffer.formats import xlsx
 from sendlocaloffer.formats._sheet_layout import BOOL, DATE, VOCAB, layout
 
 from .conftest import REPO
-from .sheet_helpers import load_example
+from .sheet_helpers import TRICKY_NAMES, load_example, tricky_offer
 
 
 @pytest.fixture(scope="module")
@@ -106,16 +106,25 @@ def test_libreoffice_opens_and_resaves_the_template_and_a_written_offer(tmp_path
     offer = load_example()
     xlsx.write(offer, tmp_path / "offer.xlsx")
     xlsx.write_template(tmp_path / "template.xlsx", example=True)
+    xlsx.write(tricky_offer(), tmp_path / "tricky.xlsx")
     out = tmp_path / "resaved"
     done = subprocess.run(
         [soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path / 'profile'}",
          "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out),
-         str(tmp_path / "offer.xlsx"), str(tmp_path / "template.xlsx")],
+         str(tmp_path / "offer.xlsx"), str(tmp_path / "template.xlsx"), str(tmp_path / "tricky.xlsx")],
         capture_output=True, text=True, timeout=180,
     )
     assert done.returncode == 0, done.stderr
     resaved = xlsx.read(out / "offer.xlsx")
     assert resaved.findings == []
     assert resaved.offer == offer
-    assert openpyxl.load_workbook(out / "template.xlsx", read_only=True).sheetnames == \
-        ["Guidance"] + [s.name for s in layout().sheets] + ["Lists"]
+    template = openpyxl.load_workbook(out / "template.xlsx")
+    assert template.sheetnames == ["Guidance"] + [s.name for s in layout().sheets] + ["Lists"]
+    assert any(dv.type == "list" for dv in template["Services"].data_validations.dataValidation)
+    tricky = xlsx.read(out / "tricky.xlsx")  # formula-like text stays text through LibreOffice
+    assert tricky.findings == []
+    assert tricky.offer is not None
+    # LibreOffice writes a literal "_x0041_" unescaped (Excel writes "_x005F_x0041_"), so that
+    # one reads back decoded; every formula-like name comes back exactly.
+    assert [s.name for s in tricky.offer.services] == [
+        "A literal" if name == "_x0041_ literal" else name for name in TRICKY_NAMES]
