@@ -142,3 +142,17 @@ def test_a_child_row_whose_parent_is_missing_is_reported(tmp_path: Path) -> None
     wb.save(path)
     findings = xlsx.read(path).findings
     assert _at(findings, "row.no_parent") == [("'Service phones'!A3", "Service", None)]
+
+
+def test_blank_rows_are_skipped_and_later_rows_keep_their_own_cells(tmp_path: Path) -> None:
+    path = _council_workbook(tmp_path / "council.xlsx")
+    wb = openpyxl.load_workbook(path)
+    organisations = wb["Organisations"]
+    organisations.append(["   ", None])  # row 3: only spaces
+    organisations.append([])  # row 4: nothing
+    organisations.append(["Barts Health NHS Trust", "not a web address"])  # row 5
+    wb.save(path)
+    result = xlsx.read(path)
+    assert result.offer is not None
+    assert [o.name for o in result.offer.organisations] == ["City of London Corporation", "Barts Health NHS Trust"]
+    assert _at(result.findings, "field.url") == [("Organisations!B5", "Website", "Barts Health NHS Trust")]
