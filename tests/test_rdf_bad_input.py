@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sendlocaloffer.errors import ReadError, UnsafeInputError
 from sendlocaloffer.formats import rdf
@@ -148,3 +150,53 @@ def test_a_graph_without_a_dataset_is_reported() -> None:
     result = _read(b'<urn:x> <https://schema.org/name> "x" .\n', "ntriples")
     assert result.offer is None
     assert next(f.code for f in result.findings) == "rdf.no_dataset"
+
+
+@pytest.mark.parametrize("fmt", ["ntriples", "turtle", "jsonld", "rdfxml"])
+@settings(max_examples=40)
+@given(data=st.binary(max_size=300) | st.text(alphabet='<>_:"\\ .@^#[](){}ab\n\t', max_size=120).map(str.encode))
+def test_arbitrary_bytes_give_a_result_or_a_read_error(fmt: str, data: bytes) -> None:
+    try:
+        result = _read(data, fmt)
+    except ReadError as exc:
+        assert "\n" not in str(exc)
+    else:
+        assert result.offer is None or result.offer.id is not None
+
+
+PLAIN = (
+    '<urn:x> <https://schema.org/name> "quote \\" backslash \\\\ tab \\t nl \\n \\u00e9 \\U0001F600" .\n'
+    '<urn:x> <https://schema.org/p> "5"^^<http://www.w3.org/2001/XMLSchema#integer> .\n'
+    '<urn:x> <https://schema.org/p> "chat"@fr-CA .\n'
+    '<urn:x> <https://schema.org/p> _:b0 .\n'
+    '_:b0 <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/Thing> .\n'
+    '<urn:x> <https://schema.org/p> "" .\n'
+).encode()
+
+
+def test_plain_ntriples_index_equals_the_full_parsers() -> None:
+    from sendlocaloffer.formats import _rdf_read
+
+    plain = _rdf_read._index_plain_ntriples(PLAIN, "x")
+    assert plain is not None
+    full = _rdf_read.parse(PLAIN.replace(b" .\n", b"  .\n"), "ntriples", "x")  # two spaces: not plain
+    assert plain[0] == full[0]
+    assert plain[0]["urn:x"]["https://schema.org/name"] == [('quote " backslash \\ tab \t nl \n é 😀', None, None)]
+
+
+@pytest.mark.parametrize("line", [
+    b'<urn:x> <https://schema.org/p> "bad \\q" .\n',
+    b'<urn:x> <https://schema.org/p> "un"escaped" .\n',
+    b'<rel> <https://schema.org/p> "x" .\n',
+    b'<urn:x> <https://schema.org/p> "x"^^<urn:d .\n',
+    b'<urn:x> <https://schema.org/p> "x"@ .\n',
+    b'<urn:x> <https://sch ema.org/p> "x" .\n',
+    b'<urn:x> _:p "x" .\n',
+    b'<urn:x> <https://schema.org/p> "\\uD800" .\n',
+])
+def test_plain_ntriples_index_refuses_what_is_not_n_triples(line: bytes) -> None:
+    from sendlocaloffer.formats import _rdf_read
+
+    assert _rdf_read._index_plain_ntriples(line, "x") is None
+    with pytest.raises(ReadError):
+        _read(line, "ntriples")

@@ -137,6 +137,7 @@ def _refuse(what: str, name: str, text: str, path: tuple[str | int, ...]) -> Non
 def _syntax_error(exc: SyntaxError, name: str, fmt: str) -> ReadError:
     msg = str(exc.msg if hasattr(exc, "msg") else exc)
     msg = re.sub(r"^Parser error at line \d+ (?:between columns \d+ and \d+|column \d+): ", "", msg)
+    msg = " ".join(msg.split())[:300]
     return ReadError(f"not valid {fmt}: {msg}", location=_location(name, exc.lineno, exc.offset))
 
 
@@ -285,7 +286,7 @@ def _index_plain_ntriples(data: bytes, name: str) -> tuple[Index, list[Finding]]
                         dt = datatypes[suffix] = None if dt in (_XSD_STRING, _LANGSTRING) else dt
                     o = (lex, dt, None)
                 elif suffix[:1] == "@" and _LANG_OK.fullmatch(suffix, 1):
-                    o = (lex, None, suffix[1:])
+                    o = (lex, None, suffix[1:].lower())
                 else:
                     raise _NotPlain
                 if len(o_text) < 48:  # short literals (numbers, dates, codes) repeat: parse each once
@@ -383,7 +384,8 @@ def _parse_rdflib(data: bytes, fmt: str, name: str) -> Any:
     try:
         graph.parse(data=data, format=_RDFLIB_FORMATS[fmt])
     except BadSyntax as exc:
-        raise ReadError(f"not valid {_LABELS[fmt]}: {exc.message}", location=_location(name, exc.lines + 1)) from None
+        raise ReadError(f"not valid {_LABELS[fmt]}: {' '.join(str(exc.message).split())[:300]}",
+                        location=_location(name, exc.lines + 1)) from None
     except RecursionError:
         raise ReadError(f"not valid {_LABELS[fmt]}: nested too deeply to read", location=_location(name)) from None
     except Exception as exc:  # rdflib's parsers raise many kinds; each is a syntax error here
