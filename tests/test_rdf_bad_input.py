@@ -165,13 +165,13 @@ def test_arbitrary_bytes_give_a_result_or_a_read_error(fmt: str, data: bytes) ->
 
 
 PLAIN = (
-    '<urn:x> <https://schema.org/name> "quote \\" backslash \\\\ tab \\t nl \\n \\u00e9 \\U0001F600" .\n'
-    '<urn:x> <https://schema.org/p> "5"^^<http://www.w3.org/2001/XMLSchema#integer> .\n'
-    '<urn:x> <https://schema.org/p> "chat"@fr-CA .\n'
-    '<urn:x> <https://schema.org/p> _:b0 .\n'
-    '_:b0 <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/Thing> .\n'
-    '<urn:x> <https://schema.org/p> "" .\n'
-).encode()
+    b'<urn:x> <https://schema.org/name> "quote \\" backslash \\\\ tab \\t nl \\n \\u00e9 \\U0001F600" .\n'
+    b'<urn:x> <https://schema.org/p> "5"^^<http://www.w3.org/2001/XMLSchema#integer> .\n'
+    b'<urn:x> <https://schema.org/p> "chat"@fr-CA .\n'
+    b'<urn:x> <https://schema.org/p> _:b0 .\n'
+    b'_:b0 <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/Thing> .\n'
+    b'<urn:x> <https://schema.org/p> "" .\n'
+)
 
 
 def test_plain_ntriples_index_equals_the_full_parsers() -> None:
