@@ -157,7 +157,7 @@ def test_html_gives_summary_first_then_findings_by_severity_with_place_and_fix()
     summary, errors, warnings, advice = (html.index(s) for s in
                                          ('id="summary"', ">Errors (", ">Warnings (", ">Advice ("))
     assert summary < errors < warnings < advice
-    assert html.count("How to fix it") == len(_broken().grouped())
+    assert html.count("How to fix it") == len(_broken().codes())
     assert "line " in html and "&#x27;Chess Club&#x27;" in html and "/services/10/last_checked" in html
 
 

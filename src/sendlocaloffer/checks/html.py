@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from .findings import Report, Severity
+from .findings import Finding, Report, Severity
 from .registry import get_rule
-from .render import place
+from .render import by_code, place
 
 __all__ = ["render_html"]
 
@@ -34,7 +34,7 @@ th{background:#f3f2f1}
 .result-ok{background:#00703c;color:#fff}
 article{border-left:5px solid #505a5f;padding:.25rem 0 .25rem .75rem;margin:1rem 0}
 article.error{border-color:#a4001d}article.warning{border-color:#6b4400}article.info{border-color:#1d4f91}
-dt{font-weight:700}dd{margin:0 0 .5rem 0}code{font-family:ui-monospace,Consolas,monospace;background:#f3f2f1;padding:0 .2rem;word-break:break-all}
+dt{font-weight:700}dd{margin:0 0 .5rem 0}dd p{margin:.25rem 0}code{font-family:ui-monospace,Consolas,monospace;background:#f3f2f1;padding:0 .2rem;word-break:break-all}
 .value{color:#383f43}
 """
 
@@ -65,9 +65,20 @@ def _summary(reports: Sequence[Report]) -> list[str]:
     ]
 
 
+def _places(findings: list[Finding]) -> list[str]:
+    out = ["<ul>"]
+    for f in findings[:MAX_PLACES]:
+        value = f' <span class="value">({_e(f.value)})</span>' if f.value else ""
+        out.append(f"<li>{_e(place(f))}{value}</li>")
+    if len(findings) > MAX_PLACES:
+        out.append(f"<li>and {len(findings) - MAX_PLACES} more (the JSON report lists them all)</li>")
+    out.append("</ul>")
+    return out
+
+
 def _report(n: int, report: Report) -> list[str]:
     out = [f'<section aria-labelledby="file-{n}">', f'<h2 id="file-{n}">{_e(report.file or "offer")}</h2>']
-    groups = report.grouped()
+    groups = by_code(report)
     if not groups:
         out += ["<p>No problems found.</p>", "</section>"]
         return out
@@ -77,28 +88,26 @@ def _report(n: int, report: Report) -> list[str]:
             continue
         heading, tag = _LABELS[severity]
         sid = f"file-{n}-{severity.value}"
-        out += [f'<section aria-labelledby="{sid}">', f'<h3 id="{sid}">{heading} ({sum(len(g[3]) for g in mine)})</h3>']
-        for k, (code, _, message, findings) in enumerate(mine, 1):
+        total = sum(len(fs) for g in mine for _, fs in g[2])
+        out += [f'<section aria-labelledby="{sid}">', f'<h3 id="{sid}">{heading} ({total})</h3>']
+        for k, (code, _, messages) in enumerate(mine, 1):
             r = get_rule(code)
             gid = f"{sid}-{k}"
-            title = r.title if r else code
+            count = sum(len(fs) for _, fs in messages)
             out += [
                 f'<article class="{severity.value}" aria-labelledby="{gid}">',
-                f'<h4 id="{gid}"><span class="tag">{tag}</span>{_e(title)} <code>{_e(code)}</code></h4>',
-                f"<p>{_e(message)}</p>",
+                f'<h4 id="{gid}"><span class="tag">{tag}</span>{_e(r.title if r else code)} <code>{_e(code)}</code></h4>',
                 "<dl>",
+                f"<dt>What is wrong, and where ({count} place{'s' if count != 1 else ''})</dt>",
             ]
+            for message, findings in messages:
+                out += [f"<dd><p>{_e(message)}</p>", *_places(findings), "</dd>"]
             if r:
                 out += [f"<dt>Why it matters</dt><dd>{_e(r.why)}</dd>", f"<dt>How to fix it</dt><dd>{_e(r.fix)}</dd>"]
-            if findings[0].citation:
-                out.append(f"<dt>Source</dt><dd>{_e(findings[0].citation)}</dd>")
-            out.append(f"<dt>Where ({len(findings)} place{'s' if len(findings) != 1 else ''})</dt><dd><ul>")
-            for f in findings[:MAX_PLACES]:
-                value = f' <span class="value">({_e(f.value)})</span>' if f.value else ""
-                out.append(f"<li>{_e(place(f))}{value}</li>")
-            if len(findings) > MAX_PLACES:
-                out.append(f"<li>and {len(findings) - MAX_PLACES} more (the JSON report lists them all)</li>")
-            out += ["</ul></dd>", "</dl>", "</article>"]
+            citation = messages[0][1][0].citation
+            if citation:
+                out.append(f"<dt>Source</dt><dd>{_e(citation)}</dd>")
+            out += ["</dl>", "</article>"]
         out.append("</section>")
     out.append("</section>")
     return out

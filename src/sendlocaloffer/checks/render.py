@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from .findings import Finding, Report, Severity
 from .registry import get_rule
 
-__all__ = ["FORMATS", "place", "render", "render_json", "render_text", "summary_line"]
+__all__ = ["FORMATS", "by_code", "place", "render", "render_json", "render_text", "summary_line"]
 
 FORMATS = ("text", "json", "html")
 
@@ -40,9 +40,21 @@ def place(f: Finding) -> str:
     return ", ".join(p for p in (where, f.path and f"at {f.path}") if p) or "the whole offer"
 
 
+def by_code(report: Report) -> list[tuple[str, Severity, list[tuple[str, list[Finding]]]]]:
+    """The report's findings by code (most severe first), each code with its messages and,
+    under each message, the places it occurs: one explanation over many places."""
+    out: list[tuple[str, Severity, list[tuple[str, list[Finding]]]]] = []
+    for code, severity, message, findings in report.grouped():
+        if out and out[-1][0] == code and out[-1][1] is severity:
+            out[-1][2].append((message, findings))
+        else:
+            out.append((code, severity, [(message, findings)]))
+    return out
+
+
 def render_text(reports: Sequence[Report], *, colour: bool = False, max_places: int = 10) -> str:
-    """Each report's counts, then its findings grouped by message (most severe first), each
-    with its places, how to fix it and the citation."""
+    """Each report's counts, then its findings by code (most severe first): each message with
+    its places, then how to fix it and the citation, once."""
 
     def paint(text: str, code: str) -> str:
         return f"{code}{text}{_RESET}" if colour else text
@@ -50,21 +62,24 @@ def render_text(reports: Sequence[Report], *, colour: bool = False, max_places: 
     out: list[str] = []
     for report in reports:
         out.append(summary_line(report))
-        for code, severity, message, findings in report.grouped():
+        for code, severity, messages in by_code(report):
             r = get_rule(code)
             title = f": {r.title}" if r else ""
-            many = f" ({len(findings)} places)" if len(findings) > 1 else ""
+            n = sum(len(fs) for _, fs in messages)
+            many = f" ({n} places)" if n > 1 else ""
             out.append(f"  {paint(severity.value.upper(), _COLOURS[severity])} {code}{title}{many}")
-            out.append(f"    {message}")
-            for f in findings[:max_places]:
-                value = f" {paint('[' + f.value + ']', _DIM)}" if f.value else ""
-                out.append(f"      - {place(f)}{value}")
-            if len(findings) > max_places:
-                out.append(f"      ... and {len(findings) - max_places} more (use --format json for all)")
+            for message, findings in messages:
+                out.append(f"    {message}")
+                for f in findings[:max_places]:
+                    value = f" {paint('[' + f.value + ']', _DIM)}" if f.value else ""
+                    out.append(f"      - {place(f)}{value}")
+                if len(findings) > max_places:
+                    out.append(f"      ... and {len(findings) - max_places} more (use --format json for all)")
             if r:
                 out.append(f"    fix: {r.fix}")
-            if findings[0].citation:
-                out.append(f"    see: {findings[0].citation}")
+            citation = messages[0][1][0].citation
+            if citation:
+                out.append(f"    see: {citation}")
     if len(reports) > 1:
         failing = sum(1 for r in reports if not r.ok)
         out.append(f"{len(reports)} files checked: {len(reports) - failing} ok, {failing} not ok")
