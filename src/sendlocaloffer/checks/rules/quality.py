@@ -29,18 +29,18 @@ _TRIM = " .,;:!*_'\""
 _SHORT = 60
 
 
-def _phrase(text: str) -> bool:
-    low = text.lower()
-    return any(p in low for p in PLACEHOLDER_PHRASES)
+def _phrase(low: str) -> bool:
+    a, b, c, d = PLACEHOLDER_PHRASES
+    return a in low or b in low or c in low or d in low
 
 
 def _text_placeholder(text: str | None) -> bool:
     if not text:
         return False
     if len(text) > _SHORT:
-        return _phrase(text)
+        return _phrase(text.lower())
     f = fold(text)
-    return f.strip(_TRIM) in PLACEHOLDER_VALUES or f in PLACEHOLDER_VALUES or _phrase(f)
+    return f in PLACEHOLDER_VALUES or f.strip(_TRIM) in PLACEHOLDER_VALUES or _phrase(f)
 
 
 #: The host of an absolute URL (RFC 3986 section 3.2): after "//" and any user info, before
@@ -127,9 +127,14 @@ def _placeholders(ctx: Context) -> Iterator[tuple[str, str]]:
             yield f"{base}/address/line1", loc.address.line1
     for i, s in ctx.live_services:
         base = f"/services/{i}"
-        for name in ("name", "description", "hours_description", "accessibility"):
-            if _text_placeholder(getattr(s, name)):
-                yield f"{base}/{name}", getattr(s, name)
+        if _text_placeholder(s.name):
+            yield f"{base}/name", s.name
+        if _text_placeholder(s.description):
+            yield f"{base}/description", s.description
+        if _text_placeholder(s.hours_description):
+            yield f"{base}/hours_description", s.hours_description or ""
+        if _text_placeholder(s.accessibility):
+            yield f"{base}/accessibility", s.accessibility or ""
         if _text_placeholder(s.eligibility.description):
             yield f"{base}/eligibility/description", s.eligibility.description or ""
         if _text_placeholder(s.access.how_to_apply):
