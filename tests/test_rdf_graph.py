@@ -162,3 +162,24 @@ def test_hand_written_graph_reads_and_reports_what_has_no_place() -> None:
     codes = {(f.code, f.location.subject if f.location else None) for f in result.findings}
     assert ("rdf.unplaced", "https://ex.org/s/1") in codes
     assert any(code == "rdf.http_schema_org" for code, _ in codes)
+
+
+def test_shacl_checks_an_offer_in_another_format_as_it_would_be_written(example: LocalOffer) -> None:
+    assert rdf.shacl_findings(EXAMPLE) == []
+
+
+def test_shacl_without_pyshacl_names_the_extra(monkeypatch: pytest.MonkeyPatch, example_ttl: Path) -> None:
+    import builtins
+
+    from sendlocaloffer.errors import MissingDependencyError
+
+    real_import = builtins.__import__
+
+    def no_pyshacl(name: str, *a: object, **k: object) -> object:
+        if name == "pyshacl":
+            raise ImportError(name)
+        return real_import(name, *a, **k)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builtins, "__import__", no_pyshacl)
+    with pytest.raises(MissingDependencyError, match=r"sendlocaloffer\[shacl\]"):
+        rdf.shacl_findings(example_ttl)

@@ -144,8 +144,9 @@ def from_graph(graph: rdflib.Graph, name: str = "<graph>") -> ReadResult:
 
 
 def shacl_findings(path: Source, rdf_format: str | None = None) -> list[Finding]:
-    """Check an RDF file against the shipped SHACL shapes (``schemas/shapes.ttl``) with
-    pyshacl, inference off; each result is a finding naming its subject IRI."""
+    """Check a file against the shipped SHACL shapes (``schemas/shapes.ttl``) with pyshacl,
+    inference off; each result is a finding naming its subject IRI. An RDF file is checked as
+    it is; an offer in any other format is checked as this library would write it."""
     try:
         import pyshacl
     except ImportError:
@@ -153,23 +154,31 @@ def shacl_findings(path: Source, rdf_format: str | None = None) -> list[Finding]
     from ._rdf_shapes import findings_from_results, shapes_graph
 
     name = display_name(path)
-    fmt = _format(rdf_format or _format_of(name))
-    data = read_bytes(path)
-    index, _ = parse(data, fmt, name)
-    graph = _graph_of(index)
+    fmt = rdf_format or _format_of(name)
+    index: Index | None = None
+    if fmt is None:
+        from .. import api
+
+        offer = api.read(path).offer
+        if offer is None:
+            return []
+        graph = to_graph(offer)
+    else:
+        index, _ = parse(read_bytes(path), _format(fmt), name)
+        graph = _graph_of(index)
     _, results, _ = pyshacl.validate(graph, shacl_graph=shapes_graph(), inference="none", advanced=False,
                                      allow_warnings=True)
     return findings_from_results(results, name, index)
 
 
-def _format_of(name: str) -> str:
+def _format_of(name: str) -> str | None:
     from . import by_suffix
 
     for info in by_suffix(name):
         fmt = info.options.get("rdf_format")
         if isinstance(fmt, str):
             return fmt
-    raise FormatError(f"cannot tell the RDF format of {name!r}: give a .ttl, .nt, .jsonld or .rdf file")
+    return None
 
 
 def _graph_of(index: Index) -> rdflib.Graph:
