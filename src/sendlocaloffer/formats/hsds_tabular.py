@@ -363,15 +363,19 @@ def _load_folder(folder: Path, max_bytes: int) -> _Source:
             continue
         reader = csv.DictReader(io.StringIO(text, newline=""))
         rows: list[dict[str, Any]] = []
-        for row in reader:
-            clean = {k: v for k, v in row.items() if k is not None and v not in (None, "")}
-            if None in row:
-                src.findings.append(Finding(code="hsds.csv_row", severity=Severity.ERROR,
-                                            message=f"This row of {path} has more cells than the header has columns; the extra cells were not read.",
-                                            location=SourceLocation(file=str(file), sheet=name, line=reader.line_num)))
-            src.places[id(clean)] = SourceLocation(file=str(file), sheet=name, line=reader.line_num, row_key=clean.get("id"))
-            src.index[id(clean)] = (Path(path).name, len(rows), clean)
-            rows.append(clean)
+        try:
+            for row in reader:
+                clean = {k: v for k, v in row.items() if isinstance(k, str) and v not in (None, "")}
+                if None in row:
+                    src.findings.append(Finding(code="hsds.csv_row", severity=Severity.ERROR,
+                                                message=f"This row of {path} has more cells than the header has columns; the extra cells were not read.",
+                                                location=SourceLocation(file=str(file), sheet=name, line=reader.line_num)))
+                src.places[id(clean)] = SourceLocation(file=str(file), sheet=name, line=reader.line_num, row_key=clean.get("id"))
+                src.index[id(clean)] = (Path(path).name, len(rows), clean)
+                rows.append(clean)
+        except csv.Error as exc:
+            raise ReadError(f"{path} line {reader.line_num}: not readable as CSV ({exc}); save it as UTF-8 CSV",
+                            location=SourceLocation(file=str(file), sheet=name, line=reader.line_num)) from None
         src.rows[name] = rows
     return src
 
