@@ -68,6 +68,7 @@ def term_uri(vocabulary: str, code: str) -> str:
     return f"{VOCAB_BASE}{vocabulary}/{quote(code, safe='')}"
 
 
+@lru_cache(maxsize=4096)
 def parse_term_uri(uri: str) -> tuple[str, str] | None:
     """``(vocabulary, code)`` for a URI of one of the library's terms, else None."""
     if not uri.startswith(VOCAB_BASE):

@@ -963,8 +963,9 @@ class FeedReader:
         delivery: list[str] = []
         terms: list[dict[str, Any]] = []
         for ap, attr in self.items(svc, "attributes", ptr):
-            if isinstance(attr.get("taxonomy_term"), dict) and attr.get("id") == child_id(
-                    sid, "dfe", attr["taxonomy_term"].get("code") or attr["taxonomy_term"].get("term")):
+            nested = attr.get("taxonomy_term")
+            if isinstance(nested, dict) and nested.get("taxonomy") == "dfe-family-hubs" and attr.get("id") == child_id(
+                    sid, "dfe", nested.get("code") or nested.get("term")):
                 # A DfE family hubs category this library's writer derived from the service's
                 # needs and provision categories: it comes back from them, not as a term.
                 for key, used_set in (("id", self.used_terms), ("parent_id", self.used_terms),
