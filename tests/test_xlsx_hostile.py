@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import subprocess
@@ -23,6 +24,7 @@ from sendlocaloffer.formats._sheet_safety import Limits
 SERVICES_PART = "xl/worksheets/sheet2.xml"
 
 
+@functools.cache
 def _workbook(extra_rows: int = 0) -> bytes:
     """A small valid workbook: the Offer sheet, then Services (sheet2.xml)."""
     wb = openpyxl.Workbook()

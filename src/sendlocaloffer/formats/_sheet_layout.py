@@ -23,7 +23,7 @@ import re
 import types
 import typing
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 from uuid import UUID
 
@@ -94,7 +94,7 @@ class Sheet:
     key_field: str | None = None
     owner: str = ""
 
-    @property
+    @cached_property
     def relative(self) -> tuple[str, ...]:
         """The path from the parent row's object to this sheet's list."""
         stars = [i for i, p in enumerate(self.path) if p == "*"]

@@ -341,16 +341,17 @@ class _Reader:
         for level, (link, at) in enumerate(zip(sheet.links, links, strict=False)):
             raw = values[at] if at is not None and at < width else None
             text = "" if raw is None or isinstance(raw, Formula) else str(raw).strip()
-            where = self.place(table, (at or 0) + 1, number, link.header, " / ".join([*link_keys, key]) if key else None)
-            if not text:
-                self.add("row.no_parent", "error",
-                         f"the {link.header} cell is blank, so this row belongs to nothing; give the "
-                         f"{link.header.lower()}'s name or id", where)
-                return
-            index = self.indexes.get((link.sheet, id(parent) if level else 0))
-            found = self.resolve(index, text)
+            found: _Entry | str = "blank"
+            if text:
+                found = self.resolve(self.indexes.get((link.sheet, id(parent) if level else 0)), text)
             if isinstance(found, str):
-                self.add("row.no_parent", "error", f"{link.header} {text!r}: {found}", where, value=text)
+                where = self.place(table, (at or 0) + 1, number, link.header, " / ".join([*link_keys, key]) if key else None)
+                if not text:
+                    self.add("row.no_parent", "error",
+                             f"the {link.header} cell is blank, so this row belongs to nothing; give the "
+                             f"{link.header.lower()}'s name or id", where)
+                else:
+                    self.add("row.no_parent", "error", f"{link.header} {text!r}: {found}", where, value=text)
                 return
             parent = found
             link_keys.append(found.key or text)

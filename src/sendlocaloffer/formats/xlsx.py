@@ -56,17 +56,14 @@ def _rows(ws: Any, file: str) -> Iterator[tuple[int, Sequence[Any]]]:
     number = 0
     try:
         for number, row in enumerate(ws.iter_rows(), 1):
-            values: list[Any] = []
-            append = values.append
-            for c in row:
-                v = c.value
-                if v is not None:
-                    t = c.data_type
-                    if t == "f":
-                        v = Formula(str(v))
-                    elif t == "s" and "_x" in v:
-                        v = xml_unescape(v)
-                append(v)
+            values: list[Any] = [c.value for c in row]
+            for i, v in enumerate(values):
+                # A formula reads as its text, "=..."; only such cells need their type looked at.
+                if type(v) is str and (v[:1] == "=" or "_x" in v):
+                    if row[i].data_type == "f":
+                        values[i] = Formula(v)
+                    elif "_x" in v:
+                        values[i] = xml_unescape(v)
             yield number, values
     except ReadError:
         raise
