@@ -33,9 +33,13 @@ _UUID = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F
 _LESS_THAN_OR_EQUALS: dict[tuple[type[Any], str], str] = {(Eligibility, "min_age"): "max_age"}
 
 
+@cache
+def _offer_schema() -> dict[str, Any]:
+    return LocalOffer.model_json_schema()
+
+
 def _field_schema(cls: type[Any], name: str) -> dict[str, Any]:
-    defs = LocalOffer.model_json_schema()["$defs"]
-    schema = LocalOffer.model_json_schema() if cls is LocalOffer else defs.get(cls.__name__, {})
+    schema = _offer_schema() if cls is LocalOffer else _offer_schema()["$defs"].get(cls.__name__, {})
     prop: dict[str, Any] = dict(schema.get("properties", {}).get(name, {}))
     return prop
 
