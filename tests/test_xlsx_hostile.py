@@ -106,6 +106,12 @@ def test_a_zip_bomb_is_refused_by_its_compression_ratio() -> None:
         xlsx.read(io.BytesIO(bomb))
 
 
+def test_a_shared_strings_table_over_its_limit_is_refused() -> None:
+    with pytest.raises(UnsafeInputError) as exc:
+        xlsx.read(io.BytesIO(_workbook()), limits=Limits(max_strings_bytes=100))
+    assert "shared strings" in _one_line(exc.value)
+
+
 def test_a_part_that_unpacks_to_more_than_it_declares_is_refused() -> None:
     data = bytearray(_workbook())
     with zipfile.ZipFile(io.BytesIO(bytes(data))) as z:

@@ -36,6 +36,8 @@ class Limits:
     max_part_bytes: int = 1024 * 1024 * 1024
     max_ratio: int = 200
     max_entries: int = 10_000
+    #: openpyxl holds the whole shared-strings table in memory, at two to three times its size.
+    max_strings_bytes: int = 128 * 1024 * 1024
 
 
 @dataclass
@@ -78,6 +80,9 @@ def check_workbook(data: bytes, name: str, limits: Limits = Limits()) -> Checked
                 and info.file_size > _CHUNK:
             raise UnsafeInputError(f"{name}: the part {info.filename} unpacks {info.file_size // info.compress_size}:1, "
                                    f"over the limit of {limits.max_ratio}:1 (a zip bomb?)")
+        if info.filename.lower().endswith("sharedstrings.xml") and info.file_size > limits.max_strings_bytes:
+            raise UnsafeInputError(f"{name}: the shared strings ({info.filename}) unpack to {info.file_size:,} bytes, over "
+                                   f"the limit of {limits.max_strings_bytes:,}; raise max_strings_bytes to read it")
         if info.flag_bits & 0x1:
             raise ReadError(f"{name} is encrypted; remove the password and save it again")
         total += _scan(archive, info, name, limits, checked)
