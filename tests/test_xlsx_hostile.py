@@ -107,8 +107,14 @@ def test_a_zip_bomb_is_refused_by_its_compression_ratio() -> None:
 
 
 def test_a_shared_strings_table_over_its_limit_is_refused() -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(_workbook())) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename, src.read(info))
+        dst.writestr("xl/sharedStrings.xml", b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                                             + b"<si><t>Short Breaks</t></si>" * 20 + b"</sst>")
     with pytest.raises(UnsafeInputError) as exc:
-        xlsx.read(io.BytesIO(_workbook()), limits=Limits(max_strings_bytes=100))
+        xlsx.read(io.BytesIO(out.getvalue()), limits=Limits(max_strings_bytes=100))
     assert "shared strings" in _one_line(exc.value)
 
 
