@@ -100,7 +100,7 @@ def test_oruk_feed_leaves_out_what_the_profile_removes(city: LocalOffer) -> None
         for attribute in service.get("attributes", []):
             assert "code" not in attribute["taxonomy_term"] and "link_entity" not in attribute
         # Empty optional fields are left out rather than written as null.
-        assert None not in _values(service)
+        assert None not in _values(service) and "" not in _values(service)
 
 
 def _values(node: Any) -> list[Any]:
