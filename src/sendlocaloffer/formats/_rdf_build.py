@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from functools import cache
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any, Union
@@ -55,9 +56,30 @@ def canonical_order(plan: FieldPlan, values: list[Any]) -> list[Any]:
         return list(values)
     unique = list(dict.fromkeys(values))
     if plan.vocab:
-        index = {c: i for i, c in enumerate(_vocab.get(plan.vocab).codes)}
-        return sorted(unique, key=lambda v: (index.get(v, len(index)), str(v)))
+        rank = _rank(plan.vocab)
+        return sorted(unique, key=lambda v: (rank.get(v, len(rank)), str(v)))
     return sorted(unique, key=str)
+
+
+@cache
+def _rank(vocab: str) -> dict[str, int]:
+    return {c: i for i, c in enumerate(_vocab.get(vocab).codes)}
+
+
+@cache
+def _concept_iris(vocab: str) -> dict[str, str]:
+    return {code: concept_iri(vocab, code) for code in _vocab.get(vocab).codes}
+
+
+_DEFAULTS: dict[int, Any] = {}
+
+
+def _default(plan: FieldPlan) -> Any:
+    """The default of a field with a default factory, made once."""
+    got = _DEFAULTS.get(id(plan))
+    if got is None:
+        got = _DEFAULTS[id(plan)] = plan.default_factory()
+    return got
 
 
 def _lexical(value: Any) -> str:
@@ -111,7 +133,7 @@ class _Builder:
         if kind == "lit":
             return (_lexical(value), plan.datatype, None)
         if kind == "concept":
-            return concept_iri(plan.vocab or "", value)
+            return _concept_iris(plan.vocab or "").get(value) or concept_iri(plan.vocab or "", value)
         if kind == "day":
             return DAY_IRIS[value]
         if kind == "url":
@@ -130,7 +152,7 @@ class _Builder:
         props = node.props
         for plan in cm.fields:
             value = getattr(obj, plan.name)
-            if value is None or value == "" or (plan.many and not value) or (plan.kind == "json" and not value):
+            if value is None or ((plan.many or plan.kind == "json" or type(value) is str) and not value):
                 continue
             if plan.kind == "flatten":
                 self.fill(node, value, self.maps[type(value)], vias, hints, prefix + plan.name + ".")
@@ -151,7 +173,7 @@ class _Builder:
                         if several:
                             child.props.append((_POSITION, (str(i), _INT, None)))
                         target.append((pred, self.attach(child)))
-                elif plan.default_factory is None or value != plan.default_factory():
+                elif plan.default_factory is None or value != _default(plan):
                     target.append((pred, self.attach(self.entity(value))))
                 continue
             if plan.many:

@@ -51,8 +51,14 @@ def write(offer: LocalOffer, target: Target, rdf_format: str = "turtle", base_ir
     fmt = _format(rdf_format)
     nodes = iter_nodes(offer, base_iri)
     options = {"inline_context": inline_context} if fmt == "jsonld" else {}
-    with open_sink(target) as sink:
-        WRITERS[fmt](nodes, sink, **options)
+    enabled = gc.isenabled()
+    gc.disable()  # the collector dominates building many small objects (DESIGN.md, performance)
+    try:
+        with open_sink(target) as sink:
+            WRITERS[fmt](nodes, sink, **options)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _result(index: Index, findings: list[Finding], name: str, fmt: str) -> ReadResult:
