@@ -20,32 +20,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .. import model as _model
 from .. import vocab as _vocab
-from ..model import (
-    AbsentProvision,
-    Access,
-    AccessibleVersion,
-    Address,
-    Closure,
-    Contact,
-    Cost,
-    CostOption,
-    Document,
-    Eligibility,
-    FeedbackItem,
-    FeedbackReport,
-    Identifier,
-    LocalAuthority,
-    LocalOffer,
-    Location,
-    OpeningTime,
-    Organisation,
-    Phone,
-    SchoolInfo,
-    Service,
-    StatutoryLink,
-    TaxonomyTerm,
-)
+from ..model import LocalOffer
 from ..model.types import VocabularyCode
 from ._rdf_terms import DCAT, PREFIXES, RDF, SDO, SKOS, SLO, XSD
 
@@ -90,8 +67,9 @@ _ORG_TYPES = ("schema:Organization", "schema:GovernmentOrganization", "schema:NG
               "schema:MedicalOrganization", "schema:School", "schema:LocalBusiness", "schema:Corporation")
 _PLACE_TYPES = ("schema:Place", "schema:CivicStructure", "schema:Library", "schema:School", "schema:Hospital")
 
-_TABLE: dict[type[BaseModel], Cls] = {
-    LocalOffer: Cls(("dcat:Dataset",), "offer", {
+#: Model class name -> its RDF class and fields.
+_TABLE: dict[str, Cls] = {
+    "LocalOffer": Cls(("dcat:Dataset",), "offer", {
         "schema_version": P("dcterms:conformsTo", "version"),
         "id": P("dcterms:identifier"),
         "local_authority": P("dcterms:publisher"),
@@ -112,12 +90,12 @@ _TABLE: dict[type[BaseModel], Cls] = {
         "services": P("dcterms:hasPart"),
         "extensions": P("slo:extensions", "json"),
     }),
-    LocalAuthority: Cls(("schema:GovernmentOrganization",), None, {
+    "LocalAuthority": Cls(("schema:GovernmentOrganization",), None, {
         "name": P("schema:name"),
         "gss_code": P("schema:areaServed", "gss"),
         "website": P("schema:url"),
     }),
-    Contact: Cls(("schema:ContactPoint",), None, {
+    "Contact": Cls(("schema:ContactPoint",), None, {
         "id": P("dcterms:identifier"),
         "name": P("schema:name"),
         "role": P("schema:contactType"),
@@ -125,18 +103,18 @@ _TABLE: dict[type[BaseModel], Cls] = {
         "email": P("schema:email"),
         "phones": P("schema:contactPoint"),
     }),
-    Phone: Cls(("schema:ContactPoint",), None, {
+    "Phone": Cls(("schema:ContactPoint",), None, {
         "id": P("dcterms:identifier"),
         "number": P("schema:telephone"),
         "extension": P("slo:extension"),
         "type": P("slo:phoneType"),
         "description": P("schema:description"),
     }),
-    Identifier: Cls(("schema:PropertyValue",), None, {
+    "Identifier": Cls(("schema:PropertyValue",), None, {
         "scheme": P("schema:propertyID"),
         "value": P("schema:value"),
     }),
-    Organisation: Cls(("schema:Organization", *_ORG_TYPES[1:]), "organisation", {
+    "Organisation": Cls(("schema:Organization", *_ORG_TYPES[1:]), "organisation", {
         "id": P("dcterms:identifier"),
         "name": P("schema:name"),
         "description": P("schema:description"),
@@ -146,7 +124,7 @@ _TABLE: dict[type[BaseModel], Cls] = {
         "identifiers": P("schema:identifier"),
         "extensions": P("slo:extensions", "json"),
     }),
-    Address: Cls(("schema:PostalAddress",), None, {
+    "Address": Cls(("schema:PostalAddress",), None, {
         "line1": P("schema:streetAddress"),
         "line2": P("slo:addressLine2"),
         "town": P("schema:addressLocality"),
@@ -154,7 +132,7 @@ _TABLE: dict[type[BaseModel], Cls] = {
         "postcode": P("schema:postalCode"),
         "country": P("schema:addressCountry"),
     }),
-    Location: Cls(_PLACE_TYPES, "location", {
+    "Location": Cls(_PLACE_TYPES, "location", {
         "id": P("dcterms:identifier"),
         "name": P("schema:name"),
         "description": P("schema:description"),
@@ -168,26 +146,26 @@ _TABLE: dict[type[BaseModel], Cls] = {
         "url": P("schema:url"),
         "extensions": P("slo:extensions", "json"),
     }),
-    TaxonomyTerm: Cls(("skos:Concept",), None, {
+    "TaxonomyTerm": Cls(("skos:Concept",), None, {
         "taxonomy": P("slo:taxonomy"),
         "code": P("skos:notation"),
         "label": P("skos:prefLabel"),
         "uri": P("skos:exactMatch"),
         "parent": P("slo:parentCode"),
     }),
-    Eligibility: Cls(("schema:PeopleAudience",), None, {
+    "Eligibility": Cls(("schema:PeopleAudience",), None, {
         "min_age": P("schema:requiredMinAge"),
         "max_age": P("schema:requiredMaxAge"),
         "needs": P("slo:need"),
         "ehc_plan_required": P("slo:ehcPlanRequired"),
         "description": P("schema:description"),
     }),
-    Access: Cls((), None, {
+    "Access": Cls((), None, {
         "routes": P("slo:accessRoute"),
         "how_to_apply": P("slo:howToApply"),
         "referral_contact": P("slo:referralContact"),
     }),
-    CostOption: Cls(("schema:UnitPriceSpecification",), None, {
+    "CostOption": Cls(("schema:UnitPriceSpecification",), None, {
         "id": P("dcterms:identifier"),
         "option": P("schema:name"),
         "amount": P("schema:price"),
@@ -195,14 +173,14 @@ _TABLE: dict[type[BaseModel], Cls] = {
         "valid_from": P("schema:validFrom"),
         "valid_to": P("schema:validThrough"),
     }, constants=(("schema:priceCurrency", "GBP", ""),)),
-    Cost: Cls(("schema:Offer",), None, {
+    "Cost": Cls(("schema:Offer",), None, {
         "kind": P("slo:costKind"),
         "options": P("schema:priceSpecification"),
         "personal_budget": P("slo:personalBudget"),
         "direct_payments": P("slo:directPayments"),
         "description": P("schema:description"),
     }),
-    OpeningTime: Cls(("schema:OpeningHoursSpecification",), None, {
+    "OpeningTime": Cls(("schema:OpeningHoursSpecification",), None, {
         "id": P("dcterms:identifier"),
         "days": P("schema:dayOfWeek"),
         "opens": P("schema:opens"),
@@ -212,17 +190,17 @@ _TABLE: dict[type[BaseModel], Cls] = {
         "note": P("schema:description"),
     }),
     # schema.org marks a closed day as special opening hours that open and close at midnight.
-    Closure: Cls(("schema:OpeningHoursSpecification",), None, {
+    "Closure": Cls(("schema:OpeningHoursSpecification",), None, {
         "start": P("schema:validFrom"),
         "end": P("schema:validThrough"),
         "reason": P("schema:description"),
     }, constants=(("schema:opens", "00:00:00", "xsd:time"), ("schema:closes", "00:00:00", "xsd:time"))),
-    SchoolInfo: Cls(("schema:EducationalOrganization",), None, {
+    "SchoolInfo": Cls(("schema:EducationalOrganization",), None, {
         "urn": P("slo:urn"),
         "sen_information_report": P("slo:senInformationReport"),
         "senco": P("slo:senco"),
     }),
-    Service: Cls(("schema:GovernmentService", "schema:Service"), "service", {
+    "Service": Cls(("schema:GovernmentService", "schema:Service"), "service", {
         "id": P("dcterms:identifier"),
         "name": P("schema:name"),
         "description": P("schema:description"),
@@ -254,13 +232,13 @@ _TABLE: dict[type[BaseModel], Cls] = {
         "taxonomy_terms": P("schema:category"),
         "extensions": P("slo:extensions", "json"),
     }),
-    AccessibleVersion: Cls(("schema:CreativeWork",), None, {
+    "AccessibleVersion": Cls(("schema:CreativeWork",), None, {
         "format": P("slo:accessibleFormat"),
         "url": P("schema:url"),
         "language": P("schema:inLanguage"),
         "how_to_request": P("slo:howToRequest"),
     }),
-    Document: Cls(("schema:DigitalDocument",), "document", {
+    "Document": Cls(("schema:DigitalDocument",), "document", {
         "id": P("dcterms:identifier"),
         "title": P("schema:name"),
         "kind": P("slo:documentKind"),
@@ -268,11 +246,11 @@ _TABLE: dict[type[BaseModel], Cls] = {
         "published": P("schema:datePublished"),
         "accessible_versions": P("schema:workExample"),
     }),
-    FeedbackItem: Cls(("schema:Comment",), None, {
+    "FeedbackItem": Cls(("schema:Comment",), None, {
         "you_said": P("schema:text"),
         "we_did": P("slo:response"),
     }),
-    FeedbackReport: Cls(("schema:Report",), "feedback", {
+    "FeedbackReport": Cls(("schema:Report",), "feedback", {
         "id": P("dcterms:identifier"),
         "title": P("schema:name"),
         "period_start": P("dcat:startDate"),
@@ -282,12 +260,12 @@ _TABLE: dict[type[BaseModel], Cls] = {
         "summary": P("schema:abstract"),
         "items": P("schema:comment"),
     }),
-    StatutoryLink: Cls(("schema:WebPage",), None, {
+    "StatutoryLink": Cls(("schema:WebPage",), None, {
         "topic": P("schema:about"),
         "url": P("schema:url"),
         "title": P("schema:name"),
     }),
-    AbsentProvision: Cls(("slo:AbsentProvision",), None, {
+    "AbsentProvision": Cls(("slo:AbsentProvision",), None, {
         "provider_type": P("slo:providerType"),
         "in_area": P("slo:inArea"),
         "reason": P("schema:description"),
@@ -395,7 +373,8 @@ def _plan(cls: type[BaseModel], name: str, p: P) -> FieldPlan:
 def plans() -> dict[type[BaseModel], ClassMap]:
     """The table resolved against the model: every mapped class with its field plans."""
     out: dict[type[BaseModel], ClassMap] = {}
-    for cls, c in _TABLE.items():
+    for cls_name, c in _TABLE.items():
+        cls = getattr(_model, cls_name)
         fields = tuple(_plan(cls, name, p) for name, p in c.fields.items())
         constants = tuple((expand(pred), lex, expand(dt_) if dt_ else None) for pred, lex, dt_ in c.constants)
         out[cls] = ClassMap(cls, tuple(expand(t) for t in c.types), c.kind, fields, constants)
@@ -415,7 +394,7 @@ def unmapped_fields() -> list[str]:
         if cls in seen:
             continue
         seen.add(cls)
-        table = _TABLE.get(cls)
+        table = _TABLE.get(cls.__name__)
         for name, info in cls.model_fields.items():
             if (cls.__name__, name) in NOT_CARRIED:
                 continue
