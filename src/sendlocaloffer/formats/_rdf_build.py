@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from functools import cache
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import cache
 from typing import Any, Union
 
 from pydantic import BaseModel

@@ -21,10 +21,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from .. import model as _model
-from .. import vocab as _vocab
 from ..model import LocalOffer
 from ..model.types import VocabularyCode
-from ._rdf_terms import DCAT, PREFIXES, RDF, SDO, SKOS, SLO, XSD
+from ._rdf_terms import DCAT, PREFIXES, SDO, SLO, XSD
 
 __all__ = ["MAPS", "NOT_CARRIED", "VIAS", "ClassMap", "FieldPlan", "expand", "plans"]
 
@@ -405,10 +404,3 @@ def unmapped_fields() -> list[str]:
                 todo.append(inner)
     return sorted(missing)
 
-
-def vocabulary_names_used() -> list[str]:
-    return sorted({f.vocab for cm in plans().values() for f in cm.fields if f.vocab} & set(_vocab.VOCABULARY_NAMES))
-
-
-RDF_NS = RDF
-SKOS_NS = SKOS
