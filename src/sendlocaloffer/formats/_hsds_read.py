@@ -393,23 +393,17 @@ class FeedReader:
             value = self.text(ident, "identifier", ip)
             if scheme and value:
                 idents.append({"scheme": scheme, "value": value})
-                used = {"id", "identifier_scheme", "identifier", "organization_id"}
-                if ident.get("identifier_type") != scheme:
-                    used.discard("identifier_type")
-                else:
-                    used.add("identifier_type")
-                used.add("register" if scheme == ident.get("register") else "")
+                used = {"id", "identifier", "organization_id"} | {
+                    k for k in ("identifier_scheme", "identifier_type", "register") if ident.get(k) == scheme}
                 self.leftovers(ident, used, ip, "an organization identifier")
             else:
                 self.note("hsds.missing", Severity.WARNING, "The organization identifier has no scheme or no value; it was not kept.", ip, value)
         if idents:
             out["identifiers"] = idents
-        mapped = {"id", "name", "description", "website", "url", "email", "phones", "organization_identifiers",
+        mapped = {"id", "name", "description", "website", "email", "phones", "organization_identifiers",
                   "identifiers", "services", BLOCK}
-        if not out.get("website") and org.get("url"):
-            mapped.discard("url")
-        if org.get("website") and org.get("url"):
-            mapped.discard("url")
+        if not org.get("website"):
+            mapped.add("url")  # Open Referral UK 1.0 names the web site url
         ext = {k: v for k, v in org.items() if k not in mapped and v is not None}
         self._apply_block(out, ext, org.get(BLOCK), ptr)
         if ext:
