@@ -47,6 +47,11 @@ def test_every_city_service_is_valid_against_the_official_schema(city: LocalOffe
     for engine in engines():
         checker = SchemaChecker(reference / folder, engine=engine)
         assert checker.errors_in(feed["contents"]) == [], engine
+    # The lists beside the services are valid records of their own kinds too.
+    for key, root in (("organizations", "organization.json"), ("locations", "location.json"),
+                      ("taxonomies", "taxonomy.json"), ("taxonomy_terms", "taxonomy_term.json")):
+        assert feed[key]
+        assert SchemaChecker(reference / folder, root=root).errors_in(feed[key]) == [], key
 
 
 @pytest.mark.parametrize(("profile", "version"), [("hsds", "3.1"), ("hsds", "3.0"), ("oruk", "3.0")])
