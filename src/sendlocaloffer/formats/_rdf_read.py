@@ -255,12 +255,13 @@ def _index_plain_ntriples(data: bytes, name: str) -> tuple[Index, list[Finding]]
                 pred = _plain_term(p_text, seen)
                 if pred.startswith("_:"):
                     raise _NotPlain
-                pred = preds[p_text] = SDO + pred[len(SDO_HTTP):] if pred.startswith(SDO_HTTP) else pred
-            if p_text[1:-1] != pred:
-                http_schema += 1
+                if pred.startswith(SDO_HTTP):
+                    pred = SDO + pred[len(SDO_HTTP):]
+                    http_schema += 1
+                preds[p_text] = pred
             o_text = rest[:-3]
             o: Term
-            cached = literals.get(o_text)
+            cached = literals.get(o_text) or seen.get(o_text)
             if cached is not None:
                 o = cached
             elif o_text[:1] == '"':
@@ -293,9 +294,9 @@ def _index_plain_ntriples(data: bytes, name: str) -> tuple[Index, list[Finding]]
                     literals[o_text] = o
             else:
                 o = _plain_term(o_text, seen)
-                if pred == RDF_TYPE and o.startswith(SDO_HTTP):
-                    o = SDO + o[len(SDO_HTTP):]
-                    http_schema += 1
+            if pred == RDF_TYPE and type(o) is str and o.startswith(SDO_HTTP):
+                o = SDO + o[len(SDO_HTTP):]
+                http_schema += 1
             have = props.get(pred)
             if have is None:
                 props[pred] = [o]
