@@ -38,6 +38,8 @@ def _norm(value: Any) -> str:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(float(value))
     text = str(value).casefold()
+    if re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", text):
+        return str(float(text))
     if re.fullmatch(r"[0-9]{2}:[0-9]{2}", text):
         text += ":00"
     return " ".join(text.split())
@@ -309,3 +311,17 @@ def test_command_line_converts_and_validates_by_content(tmp_path: Path) -> None:
     assert not (pkg / "url.csv").exists() and (pkg / "services.csv").exists()
     done = subprocess.run([*run, "validate", str(ORUK1)], capture_output=True, text=True)
     assert done.returncode in (0, 1) and "hsds.id_not_uuid" in done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("folder", ["hsds-3.1/examples/csv", "oruk-3.0/examples/csv"])
+def test_official_csv_example_reads_with_every_value_placed(reference: Path, folder: str) -> None:
+    import csv
+
+    from sendlocaloffer.formats import hsds_tabular
+
+    path = reference / folder
+    data = {p.name: list(csv.DictReader(p.open(encoding="utf-8-sig", newline=""))) for p in sorted(path.glob("*.csv"))}
+    result = hsds_tabular.read(path)
+    assert result.offer is not None and [s.name for s in result.offer.services] == ["Community Counselling"]
+    assert _unaccounted(data, result) == []
+    assert all(f.location is not None and f.location.file for f in result.findings)

@@ -344,8 +344,15 @@ def _load_folder(folder: Path, max_bytes: int) -> _Source:
     for name, path, _, _ in _SPEC:
         paths.setdefault(name, path)
     known = {p for p in paths.values()}
-    extra = sorted(p.name for p in folder.glob("*.csv") if p.name not in known)
-    for name, path in [*paths.items(), *((Path(p).stem, p) for p in extra)]:
+    extra: list[tuple[str, str]] = []
+    for file_name in sorted(p.name for p in folder.glob("*.csv") if p.name not in known):
+        stem = Path(file_name).stem
+        if stem in paths and not (folder / paths[stem]).exists():
+            paths[stem] = file_name  # a table under its singular name, as some packages spell it
+        else:
+            # Another table: kept whole with the offer's extensions, under its file name.
+            extra.append((file_name if stem in paths else stem, file_name))
+    for name, path in [*paths.items(), *extra]:
         file = (folder / path).resolve()
         if folder.resolve() not in file.parents:
             src.findings.append(Finding(code="hsds.unsafe_path", severity=Severity.ERROR,
