@@ -76,7 +76,9 @@ def _unaccounted(data: Any, result: ReadResult) -> list[tuple[str, Any]]:
         if ptr.rsplit("/", 1)[-1] in STRUCTURE or value in (None, ""):
             continue
         parts = [_norm(value)] + [_norm(p) for p in str(value).split(",")]
-        if any(p in model or _norm(TRANSLATED.get(p, p)) in model for p in parts):
+        translated = TRANSLATED.get(str(value).casefold())
+        if any(p in model or _norm(TRANSLATED.get(p, p)) in model for p in parts) or (
+                translated is not None and _norm(translated) in model):
             continue
         if any(ptr == p or ptr.startswith(p + "/") for p in paths) or shorten(value) in refused:
             continue
