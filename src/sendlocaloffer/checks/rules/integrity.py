@@ -75,8 +75,8 @@ def organisation_unused(ctx: Context) -> Iterator[Hit]:
     used = {s.organisation_id for s in ctx.offer.services}
     for i, o in enumerate(ctx.offer.organisations):
         if o.id not in used:
-            yield f"/organisations/{i}", "No service in the offer is run by this organisation. Remove it or add its " \
-                                         "services.", o.name
+            yield (f"/organisations/{i}", "No service in the offer is run by this organisation. Remove it or add its "
+                                         "services.", o.name)
 
 
 @rule(
@@ -89,5 +89,5 @@ def location_unused(ctx: Context) -> Iterator[Hit]:
     used = {loc for s in ctx.offer.services for loc in s.location_ids}
     for i, loc in enumerate(ctx.offer.locations):
         if loc.id not in used:
-            yield f"/locations/{i}", "No service in the offer is delivered at this location. Remove it or add it to " \
-                                     "its services.", loc.name
+            yield (f"/locations/{i}", "No service in the offer is delivered at this location. Remove it or add it to "
+                                     "its services.", loc.name)

@@ -162,8 +162,8 @@ def _placeholders(ctx: Context) -> Iterator[tuple[str, str]]:
 )
 def placeholder(ctx: Context) -> Iterator[Hit]:
     for path, value in _placeholders(ctx):
-        yield path, "This looks like a placeholder, not real information. Replace it with the real value or leave " \
-                    "the field empty.", value
+        yield (path, "This looks like a placeholder, not real information. Replace it with the real value or leave "
+                    "the field empty.", value)
 
 
 @rule(

@@ -143,8 +143,8 @@ def ages_implausible(ctx: Context) -> Iterator[Hit]:
 def cost_missing(ctx: Context) -> Iterator[Hit]:
     for i, s in ctx.live_services:
         if s.cost.kind is None:
-            yield _p(i, "cost", "kind"), "This service does not say what it costs. Set 'Cost' (free, paid, varies or " \
-                                         "not known).", None
+            yield (_p(i, "cost", "kind"), "This service does not say what it costs. Set 'Cost' (free, paid, varies or "
+                                         "not known).", None)
 
 
 @rule(
@@ -170,8 +170,8 @@ def cost_amount_missing(ctx: Context) -> Iterator[Hit]:
 def never_checked(ctx: Context) -> Iterator[Hit]:
     for i, s in ctx.live_services:
         if s.last_checked is None:
-            yield _p(i, "last_checked"), "This service has never been checked with its provider. Check it and fill in " \
-                                         "'Last checked'.", None
+            yield (_p(i, "last_checked"), "This service has never been checked with its provider. Check it and fill in "
+                                         "'Last checked'.", None)
 
 
 def _months(ctx: Context, name: str, default: int) -> int:
@@ -279,8 +279,8 @@ def defunct(ctx: Context) -> Iterator[Hit]:
 def service_category_missing(ctx: Context) -> Iterator[Hit]:
     for i, s in ctx.live_services:
         if not s.provision_categories:
-            yield _p(i, "provision_categories"), "This service has no provision category. Fill in 'Provision " \
-                                                 "categories'.", None
+            yield (_p(i, "provision_categories"), "This service has no provision category. Fill in 'Provision "
+                                                 "categories'.", None)
 
 
 @rule(
