@@ -202,6 +202,7 @@ def _svc(**fields: Any) -> dict[str, Any]:
     ({"organizations": [{"id": "d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610", "name": "A", "description": ""},
                         {"id": "d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610", "name": "B", "description": ""}], "contents": []},
      "hsds.duplicate_id", "/organizations/1/id"),
+    ({"contents": [], "sendlocaloffer": {"version": "1.0"}}, "hsds.extension", "/sendlocaloffer"),
 ])
 def test_bad_input_gives_a_finding_with_its_pointer(tmp_path: Path, data: Any, code: str, pointer: str) -> None:
     result = _read(data, tmp_path)
@@ -327,3 +328,11 @@ def test_official_csv_example_reads_with_every_value_placed(reference: Path, fol
     assert result.offer is not None and [s.name for s in result.offer.services] == ["Community Counselling"]
     assert _unaccounted(data, result) == []
     assert all(f.location is not None and f.location.file for f in result.findings)
+
+
+def test_services_nested_in_the_organizations_list_are_read(tmp_path: Path) -> None:
+    org = {"id": "d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610", "name": "Org", "description": "An organisation",
+           "services": [_svc()]}
+    result = _read({"organizations": [org]}, tmp_path)
+    assert result.offer is not None
+    assert [(s.name, str(s.organisation_id)) for s in result.offer.services] == [("Counselling", org["id"])]

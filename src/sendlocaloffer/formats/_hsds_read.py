@@ -251,6 +251,10 @@ class FeedReader:
             self._items(data, "")
         elif isinstance(data, dict):
             raw_block = data.get(BLOCK)
+            if raw_block is not None and not (isinstance(raw_block, dict) and isinstance(raw_block.get("offer"), dict)):
+                self.note("hsds.extension", Severity.ERROR,
+                          f"'{BLOCK}' should be an object with the offer's details under 'offer'; it was not read.", f"/{BLOCK}",
+                          _brief(raw_block))
             if isinstance(raw_block, dict) and isinstance(raw_block.get("offer"), dict):
                 block = raw_block
                 self.trusted = True
@@ -294,7 +298,9 @@ class FeedReader:
                 continue
             if isinstance(oid, str):
                 seen.add(oid)
-            self.organisation(org, ptr)
+            read_id = self.organisation(org, ptr)
+            for sp, svc in self.items(org, "services", ptr):
+                self.service(svc, sp, org_id=read_id)
         for ptr, loc in self.items(data, "locations", ""):
             self.location(loc, ptr, top=True)
 
