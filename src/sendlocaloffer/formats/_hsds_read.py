@@ -173,6 +173,14 @@ class FeedReader:
                       "a stable UUID made from it. Publish UUIDs.", ptr, text)
             return minted
 
+    def own_id(self, obj: dict[str, Any], kind: str, ptr: str, parent: str | None, key: object) -> str | None:
+        """The record's id for a model field that may be empty: None when it is the id this
+        library's writer minted for a record the model held without one."""
+        rid = self.ident(obj.get("id"), kind, ptr + "/id", required=False)
+        if rid is None or (parent is not None and rid == child_id(parent, kind.replace(" option", ""), key)):
+            return None
+        return rid
+
     def date(self, obj: dict[str, Any], key: str, ptr: str) -> str | None:
         value = obj.get(key)
         if value is None or value == "":
@@ -555,8 +563,8 @@ class FeedReader:
             self.note("hsds.missing", Severity.ERROR, "The phone has no number; it was not kept.", ptr + "/number")
             return None
         out: dict[str, Any] = {"number": number}
-        pid = self.ident(phone.get("id"), "phone", ptr + "/id", required=False)
-        if pid and not (owner and pid == child_id(owner, "phone", index)):
+        pid = self.own_id(phone, "phone", ptr, owner, index)
+        if pid:
             out["id"] = pid
         ext = phone.get("extension")
         if ext is not None and ext != "":
@@ -702,8 +710,8 @@ class FeedReader:
                 self.leftovers(sch, used, sp, "a schedule")
                 continue
             entry: dict[str, Any] = {"days": days, "opens": opens, "closes": closes}
-            oid = self.ident(sch.get("id"), "schedule", sp + "/id", required=False)
-            if oid and oid != child_id(sid, "schedule", i):
+            oid = self.own_id(sch, "schedule", sp, sid, i)
+            if oid:
                 entry["id"] = oid
             for k in ("valid_from", "valid_to"):
                 d = self.date(sch, k, sp)
@@ -927,8 +935,8 @@ class FeedReader:
         options = []
         for i, (cp, opt) in enumerate(self.items(svc, "cost_options", ptr)):
             entry: dict[str, Any] = {}
-            cid = self.ident(opt.get("id"), "cost option", cp + "/id", required=False)
-            if cid and cid != child_id(sid, "cost", i):
+            cid = self.own_id(opt, "cost option", cp, sid, i)
+            if cid:
                 entry["id"] = cid
             for key in ("option", "amount_description"):
                 value = self.text(opt, key, cp)
