@@ -14,12 +14,14 @@ SCHEDULE_2 = "SEND Regulations 2014 Schedule 2"
 OUTSIDE_EXCLUDED = frozenset({"commissioned"})
 
 
-def _schedule2_types() -> tuple[str, ...]:
-    return vocab.get("provider-types").flagged("schedule2")
-
-
-def _absent(ctx: Context, in_area: bool) -> dict[str, int]:
-    return {a.provider_type: i for i, a in enumerate(ctx.offer.absent_provision) if a.in_area is in_area}
+def _unaccounted(ctx: Context, in_area: bool) -> Iterator[str]:
+    """Schedule 2 provider types with no active service on this side of the boundary and no
+    'Provision not available' entry saying so (para 2 leaves out commissioned providers)."""
+    present = {s.provider_type for _, s in ctx.active_services if s.in_area is in_area}
+    absent = {a.provider_type for a in ctx.offer.absent_provision if a.in_area is in_area}
+    for code in vocab.get("provider-types").flagged("schedule2"):
+        if code not in present and code not in absent and (in_area or code not in OUTSIDE_EXCLUDED):
+            yield code
 
 
 @rule(
@@ -82,13 +84,10 @@ def out_of_area_missing(ctx: Context) -> Iterator[Hit]:
 )
 def provider_type_missing(ctx: Context) -> Iterator[Hit]:
     types = vocab.get("provider-types")
-    present = {s.provider_type for _, s in ctx.active_services if s.in_area}
-    absent = _absent(ctx, True)
-    for code in _schedule2_types():
-        if code not in present and code not in absent:
-            yield ("/absent_provision",
-                   f"The offer lists no '{types.label(code)}' in the area and does not say there is none. Add their "
-                   "services, or add the type under 'Provision not available' with the reason.", code)
+    for code in _unaccounted(ctx, True):
+        yield ("/absent_provision",
+               f"The offer lists no '{types.label(code)}' in the area and does not say there is none. Add their "
+               "services, or add the type under 'Provision not available' with the reason.", code)
 
 
 @rule(
@@ -102,13 +101,10 @@ def provider_type_missing(ctx: Context) -> Iterator[Hit]:
 )
 def provider_type_missing_outside(ctx: Context) -> Iterator[Hit]:
     types = vocab.get("provider-types")
-    present = {s.provider_type for _, s in ctx.active_services if not s.in_area}
-    absent = _absent(ctx, False)
-    for code in _schedule2_types():
-        if code not in OUTSIDE_EXCLUDED and code not in present and code not in absent:
-            yield ("/absent_provision",
-                   f"The offer lists no '{types.label(code)}' outside the area and does not say it uses none. Add "
-                   "them, or add the type under 'Provision not available' (not in the area) with the reason.", code)
+    for code in _unaccounted(ctx, False):
+        yield ("/absent_provision",
+               f"The offer lists no '{types.label(code)}' outside the area and does not say it uses none. Add "
+               "them, or add the type under 'Provision not available' (not in the area) with the reason.", code)
 
 
 @rule(
