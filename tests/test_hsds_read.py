@@ -109,6 +109,13 @@ def test_official_example_written_back_is_schema_valid(path: Path) -> None:
     assert SchemaChecker(folder).errors_in(feed["contents"]) == []
     again = hsds.from_data(feed, "again.json")
     assert again.findings == [] and again.offer == result.offer
+    # Written as Open Referral UK, what the profile removes stays out, even when it was read in.
+    from sendlocaloffer.formats._hsds_write import ORUK_REMOVED
+
+    as_oruk = json.loads(hsds.dumps(result.offer, profile="oruk"))
+    for service in as_oruk["contents"]:
+        assert not ORUK_REMOVED["service"] & service.keys()
+    assert hsds.from_data(as_oruk, "oruk.json").offer == result.offer
 
 
 def test_official_service_example_maps_its_fields(reference: Path) -> None:

@@ -52,14 +52,17 @@ MAPPED: dict[str, frozenset[str]] = {
     }),
 }
 
-#: Fields the Open Referral UK 3.0 profile removes from HSDS 3.0 (its ``profile/*.json``
-#: overlays set them to null); the writer never writes them in that profile.
+#: Fields of HSDS 3.0 and 3.1 that the Open Referral UK 3.0 schemas do not have (its
+#: ``profile/*.json`` overlays remove them, and it has none of 3.1's additions): the writer
+#: never writes them in that profile, not even from extensions.
 ORUK_REMOVED: dict[str, frozenset[str]] = {
-    "service": frozenset({"program_id", "alternate_name", "fees_description", "interpretation_services", "application_process",
-                          "wait_time", "eligibility_description", "licenses", "phones"}),
-    "organization": frozenset({"alternate_name", "tax_status", "tax_id", "year_incorporated", "legal_status", "locations",
-                               "phones", "contacts", "funding"}),
-    "location": frozenset({"url", "organization_id", "alternate_name", "transportation", "phones", "contacts", "schedules", "languages"}),
+    "service": frozenset({"additional_urls", "alternate_name", "application_process", "capacities", "eligibility_description",
+                          "fees_description", "interpretation_services", "licenses", "metadata", "phones", "program",
+                          "program_id", "required_documents", "wait_time"}),
+    "organization": frozenset({"additional_websites", "alternate_name", "contacts", "funding", "legal_status", "locations",
+                               "metadata", "phones", "programs", "tax_id", "tax_status", "year_incorporated"}),
+    "location": frozenset({"alternate_name", "contacts", "languages", "metadata", "organization_id", "phones", "schedules",
+                           "transportation", "url"}),
 }
 
 _SEND_VOCABS = ("provision-categories", "levels", "provider-types", "area", "needs", "ehc-plan-required",
