@@ -48,3 +48,13 @@ def test_docs_show_the_current_mapping() -> None:
     text = DOC.read_text("utf-8")
     assert markdown_table(VOCAB_BASE) in text
     assert VOCAB_BASE == "https://sendlocaloffer.org/vocab/"
+
+
+def test_term_uris_are_the_rdf_concept_iris() -> None:
+    from sendlocaloffer import vocab
+    from sendlocaloffer.formats._hsds_common import term_uri
+    from sendlocaloffer.formats._rdf_terms import concept_iri
+
+    for v in vocab.all_vocabularies():
+        for t in v.terms:
+            assert term_uri(v.name, t.code) == concept_iri(v.name, t.code)
