@@ -217,8 +217,9 @@ def test_cli_severity_override_and_fail_on() -> None:
     assert _cli(str(EXAMPLE), "--as-of", "2026-11-29", "--fail-on", "warning", "--ignore", "service.stale").returncode == 0
 
 
-@pytest.mark.parametrize("args", [["--select", "sevice.stale"], ["--severity", "service.stale=fatal"],
-                                  ["--severity", "service.stale"], ["--ignore", "nothing"]])
+@pytest.mark.parametrize("args", [["--select", "service.stal"], ["--severity", "service.stale=fatal"],
+                                  ["--severity", "service.stale"], ["--ignore", "quality.placeholders"],
+                                  ["--severity", "hsds.html=info"]])
 def test_cli_bad_codes_are_bad_usage(args: list[str]) -> None:
     run = _cli(str(EXAMPLE), *args)
     assert run.returncode == 2
@@ -227,3 +228,8 @@ def test_cli_bad_codes_are_bad_usage(args: list[str]) -> None:
 
 def test_cli_accepts_model_and_reader_code_prefixes() -> None:
     assert _cli(str(EXAMPLE), "--as-of", "2026-11-29", "--ignore", "field.,input.unreadable").returncode == 0
+
+
+def test_cli_takes_other_codes_as_a_readers_with_a_note() -> None:
+    run = _cli(str(EXAMPLE), "--as-of", "2026-11-29", "--ignore", "hsds.html")
+    assert run.returncode == 0 and "hsds.html" in run.stderr and "reader" in run.stderr

@@ -40,17 +40,27 @@ def _severity(text: str) -> tuple[str, Severity]:
         raise argparse.ArgumentTypeError(f"{text!r} should be CODE=error, CODE=warning or CODE=info") from None
 
 
-def _unknown_codes(codes: list[str]) -> list[str]:
-    """Codes (or group prefixes) that name no rule and no model or reader finding."""
+def _matches_rule(code: str, known: list[str]) -> bool:
+    stem = code.rstrip(".")
+    return any(k == stem or k.startswith(stem + ".") for k in known)
+
+
+def _check_codes(select: list[str], ignore: list[str], severities: dict[str, Severity]) -> str | None:
+    """The usage error for codes that cannot be meant, or None. A code in a rule group (such
+    as a misspelt ``service.stal``) must name a rule, and so must a severity override; other
+    codes may be a reader's (``hsds.``, ``sheet.``), so they only draw a note."""
     known = [r.code for r in iter_rules()]
-    out = []
-    for c in codes:
-        stem = c.rstrip(".")
-        if c.startswith(RESERVED_PREFIXES) or stem + "." in RESERVED_PREFIXES:
+    groups = {k.split(".", 1)[0] for k in known}
+    for code in severities:
+        if not _matches_rule(code, known):
+            return f"--severity: no rule has the code {code!r}; see docs/rules.md for the list"
+    for code in [*select, *ignore]:
+        if _matches_rule(code, known) or code.startswith(RESERVED_PREFIXES) or code.rstrip(".") + "." in RESERVED_PREFIXES:
             continue
-        if not any(k == stem or k.startswith(stem + ".") for k in known):
-            out.append(c)
-    return out
+        if code.split(".", 1)[0] in groups:
+            return f"no rule has the code {code!r}; see docs/rules.md for the list"
+        print(f"sendlocaloffer: note: no rule has the code {code!r}; it is taken as a reader's code", file=sys.stderr)
+    return None
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -71,10 +81,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     fail_on = Severity(args.fail_on)
     severities = dict(args.severity or [])
-    unknown = _unknown_codes([*(args.select or []), *(args.ignore or []), *severities])
-    if unknown:
-        print(f"sendlocaloffer: no rule has the code {', '.join(map(repr, unknown))}; "
-              "see docs/rules.md for the list", file=sys.stderr)
+    problem = _check_codes(args.select or [], args.ignore or [], severities)
+    if problem:
+        print(f"sendlocaloffer: {problem}", file=sys.stderr)
         return 2
     reports: list[Report] = []
     unreadable = False
