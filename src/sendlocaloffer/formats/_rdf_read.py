@@ -447,10 +447,12 @@ class _Spec:
     by_pred: dict[str, tuple[Placement, ...]]
     vias: dict[str, dict[str, tuple[Placement, ...]]]  # via predicate -> its node's predicates
     ignore: frozenset[str]
-    text: dict[str, str]  # predicate -> field, for the commonest case: one text value, nothing else
+    table: dict[str, object]  # predicate -> the text field it fills, or _IGNORE, or _OTHER
 
 
 _SPECS: dict[type[Any], _Spec] = {}
+_IGNORE = object()
+_OTHER = object()
 
 
 def _spec(cm: ClassMap) -> _Spec:
@@ -482,8 +484,11 @@ def _make_spec(cm: ClassMap) -> _Spec:
     text = {pred: got[0][0].name for pred, got in by_pred.items()
             if len(got) == 1 and got[0][1] is None and got[0][0].kind == "lit" and not got[0][0].many
             and got[0][0].datatype != _BOOLEAN}
+    table: dict[str, object] = {pred: _OTHER for pred in (*by_pred, *vias, _LIST_ORDER)}
+    table.update({pred: _IGNORE for pred in ignore if pred != _LIST_ORDER})
+    table.update(text)
     return _Spec({k: tuple(v) for k, v in by_pred.items()},
-                 {k: {p: tuple(v) for p, v in d.items()} for k, d in vias.items()}, ignore, text)
+                 {k: {p: tuple(v) for p, v in d.items()} for k, d in vias.items()}, ignore, table)
 
 
 class _Walker:
@@ -538,20 +543,19 @@ class _Walker:
         self.visited.add(subject)
         self.where.append((path, label))
         spec = _SPECS.get(cm.cls) or _spec(cm)
-        text_fields = spec.text
-        by_pred = spec.by_pred
+        table = spec.table
         out: dict[str, Any] = {}
         hints: dict[str, Any] | None = None
         for pred, values in self.index.get(subject, {}).items():
-            field = text_fields.get(pred)
-            if field is not None and len(values) == 1:
+            entry = table.get(pred)
+            if type(entry) is str:  # one text value, the commonest case, placed without a call
                 value = values[0]
-                if type(value) is tuple:
-                    out[field] = value[0]
+                if len(values) == 1 and type(value) is tuple:
+                    out[entry] = value[0]
                     continue
-            if pred == RDF_TYPE:
+            elif entry is _IGNORE:
                 continue
-            placements = by_pred.get(pred)
+            placements = spec.by_pred.get(pred)
             if placements is not None:
                 for plan, flat in placements:
                     self.place(out if flat is None else out.setdefault(flat, {}), plan, values, path, label, flat)
