@@ -126,3 +126,16 @@ def test_input_file_is_never_changed(tmp_path: Path) -> None:
     _run("validate", str(path))
     _run("convert", str(path), str(tmp_path / "out.json"), "--force")
     assert path.read_bytes() == before
+
+
+def test_rule_options_reach_the_rules() -> None:
+    import datetime
+
+    from sendlocaloffer import validate_file
+
+    if not EXAMPLE.exists():
+        pytest.skip("the City of London example is not built yet")
+    as_of = datetime.date(2026, 11, 29)
+    default = validate_file(EXAMPLE, as_of=as_of, select=["service.stale"])
+    strict = validate_file(EXAMPLE, as_of=as_of, select=["service.stale"], rule_options={"stale_months": 1})
+    assert len(strict) > len(default)

@@ -66,11 +66,13 @@ def dump(offer: LocalOffer, target: Target, format: str | None = None, **options
 def validate(offer: LocalOffer, *, as_of: dt.date | None = None, select: Iterable[str] | None = None,
              ignore: Iterable[str] | None = None, severities: Mapping[str, Severity | str] | None = None,
              fail_on: Severity = Severity.ERROR, findings: Iterable[Finding] = (),
-             file: str | None = None) -> Report:
+             file: str | None = None, options: Mapping[str, Any] | None = None) -> Report:
     """Run the rules over an offer. ``as_of`` (default today) fixes the date that staleness is
-    judged by; ``select``/``ignore`` take codes or prefixes; ``severities`` overrides them."""
+    judged by; ``select``/``ignore`` take codes or prefixes; ``severities`` overrides them;
+    ``options`` tunes rules (``stale_months``, ``very_stale_months``, ``copied_description_min``:
+    see docs/rules.md)."""
     report = Report(findings, file=file, fail_on=fail_on)
-    report.extend(run_rules(offer, as_of=as_of, select=select, ignore=ignore, severities=severities))
+    report.extend(run_rules(offer, as_of=as_of, select=select, ignore=ignore, severities=severities, options=options))
     if select or ignore:
         return report.filter(codes=select, exclude=ignore)
     return report
@@ -79,14 +81,16 @@ def validate(offer: LocalOffer, *, as_of: dt.date | None = None, select: Iterabl
 def validate_file(source: Source, format: str | None = None, *, as_of: dt.date | None = None,
                   select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
                   severities: Mapping[str, Severity | str] | None = None,
-                  fail_on: Severity = Severity.ERROR, **options: Any) -> Report:
-    """Read a file and run the rules over what could be read: one report of everything."""
+                  fail_on: Severity = Severity.ERROR, rule_options: Mapping[str, Any] | None = None,
+                  **options: Any) -> Report:
+    """Read a file and run the rules over what could be read: one report of everything.
+    ``rule_options`` go to the rules; other keyword arguments to the reader."""
     result = read(source, format, **options)
     name = result.source
     if result.offer is None:
         report = Report(result.findings, file=name, fail_on=fail_on)
         return report.filter(codes=select, exclude=ignore) if (select or ignore) else report
     report = validate(result.offer, as_of=as_of, select=select, ignore=ignore, severities=severities,
-                      fail_on=fail_on, findings=result.findings, file=name)
+                      fail_on=fail_on, findings=result.findings, file=name, options=rule_options)
     report.findings = result.place(report.findings)
     return report
