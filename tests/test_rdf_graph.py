@@ -198,3 +198,10 @@ def test_shacl_without_pyshacl_names_the_extra(monkeypatch: pytest.MonkeyPatch, 
     monkeypatch.setattr(builtins, "__import__", no_pyshacl)
     with pytest.raises(MissingDependencyError, match=r"sendlocaloffer\[shacl\]"):
         rdf.shacl_findings(example_ttl)
+
+
+def test_a_bad_base_iri_is_a_clear_error_and_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "offer.ttl"
+    assert main(["convert", str(EXAMPLE), str(out), "--base-iri", "not an iri"]) == 2
+    assert "base IRI 'not an iri' is not an absolute IRI" in capsys.readouterr().err
+    assert not out.exists()
