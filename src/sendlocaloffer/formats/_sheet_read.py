@@ -9,6 +9,7 @@ model and the rules all name the sheet, cell, column header and row key.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import gc
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -31,6 +32,7 @@ __all__ = ["Formula", "Table", "cell_ref", "read_tables"]
 #: Excel's limit on the characters in one cell.
 EXCEL_CELL_LIMIT = 32_767
 _ORDINAL = re.compile(r"^#(\d+)$")
+_SHARE_LIMIT = 200
 
 
 class Formula:
@@ -113,6 +115,7 @@ class _Reader:
         self.namespace: UUID | None = None
         self.sheet_of: dict[str, str] = {}
         self.renumbered: dict[str, list[int]] = {}
+        self.memo: dict[Any, Any] = {}
 
     # -- findings --------------------------------------------------------------------------
 
@@ -363,6 +366,7 @@ class _Reader:
                          value=values[idx])
             return note
 
+        memo = self.memo
         for idx, column in mapped:
             raw = values[idx] if idx < width else None
             if raw is None:
@@ -381,6 +385,16 @@ class _Reader:
             value = from_cell(column, raw, note_at(idx, column))
             if value is None or value == []:
                 continue
+            # One object for each distinct short text or date: the model keeps the objects it is
+            # given, and a council's sheets repeat the same towns, teams, numbers and dates.
+            kind = type(value)
+            if kind is str:
+                if len(value) <= _SHARE_LIMIT:
+                    value = memo.setdefault(value, value)
+            elif kind is list:
+                value = [memo.setdefault(v, v) if type(v) is str and len(v) <= _SHARE_LIMIT else v for v in value]
+            elif kind is dt.date:
+                value = memo.setdefault(value, value)
             if column.kind == L.REF:
                 refs.append((idx, column, value))
                 continue
@@ -504,9 +518,11 @@ def read_tables(file: str, fmt: str, tables: Iterable[Table]) -> ReadResult:
             reader.add("sheet.missing", "error",
                        f"there is no {L.OFFER_SHEET} sheet, which holds the offer's title and local authority; add it",
                        SourceLocation(file=file))
+        reader.memo.clear()
         ids = reader.release()
         offer, model_findings = build_offer(reader.root, reader.locate)
         reader.renumber(offer, ids)
+        reader.root = {}
     finally:
         if enabled:
             gc.enable()
