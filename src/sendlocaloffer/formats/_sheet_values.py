@@ -25,7 +25,7 @@ from uuid import UUID
 
 from . import _sheet_layout as L
 
-__all__ = ["from_cell", "join_items", "split_items", "to_cell"]
+__all__ = ["cell_writer", "from_cell", "join_items", "split_items", "to_cell"]
 
 Note = Callable[[str, str, str], None]
 
@@ -92,6 +92,19 @@ def _time_text(value: dt.time) -> str:
     if value.second == 0 and value.microsecond == 0:
         return value.strftime("%H:%M")
     return value.isoformat()
+
+
+def cell_writer(column: L.Column) -> Callable[[Any], Any]:
+    """A function giving the cell value for a model value of ``column``, decided once a column
+    rather than once a cell (the same result as :func:`to_cell`)."""
+    kind = column.kind
+    if column.many or kind in (L.VOCAB, L.BOOL, L.TIME, L.JSON):
+        return lambda value: to_cell(column, value)
+    if kind in (L.UUID_, L.REF):
+        return lambda value: None if value is None else str(value)
+    if kind in (L.TEXT, L.PHONE):
+        return lambda value: value if value != "" else None
+    return lambda value: value
 
 
 def to_cell(column: L.Column, value: Any) -> Any:

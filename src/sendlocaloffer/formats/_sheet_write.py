@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import operator
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from pydantic import BaseModel
 
 from ..model import LocalOffer
 from . import _sheet_layout as L
-from ._sheet_values import to_cell, uuid_or_none
+from ._sheet_values import cell_writer, uuid_or_none
 
 __all__ = ["count_rows", "row_keys", "sheet_rows"]
 
@@ -89,17 +90,26 @@ def sheet_rows(offer: LocalOffer | None, sheet: L.Sheet,
     if offer is None:
         return
     refs = refs if refs is not None else references(offer)
-    columns = sheet.columns
+    plan = [(_getter(column.path), _writer(column, refs)) for column in sheet.columns]
     if not sheet.path:
         pairs: Iterator[tuple[list[str], Any]] = iter([([], offer)])
     else:
         pairs = _walk(offer, sheet.path, [])
     for keys, item in pairs:
-        row: list[Any] = list(keys)
-        for column in columns:
-            value = _get(item, column.path)
-            if column.kind == L.REF and value is not None:
-                table = refs.get(column.target or "", {})
-                value = [table.get(str(v), str(v)) for v in value] if column.many else table.get(str(value), str(value))
-            row.append(to_cell(column, value))
-        yield row
+        yield keys + [write(get(item)) for get, write in plan]
+
+
+def _getter(path: tuple[str, ...]) -> Callable[[Any], Any]:
+    if len(path) == 1:
+        return operator.attrgetter(path[0])
+    return lambda item: _get(item, path)
+
+
+def _writer(column: L.Column, refs: dict[str, dict[str, str]]) -> Callable[[Any], Any]:
+    write = cell_writer(column)
+    if column.kind != L.REF:
+        return write
+    table = refs.get(column.target or "", {})
+    if column.many:
+        return lambda value: write(None if value is None else [table.get(str(v), str(v)) for v in value])
+    return lambda value: write(None if value is None else table.get(str(value), str(value)))
