@@ -139,3 +139,13 @@ def test_rule_options_reach_the_rules() -> None:
     default = validate_file(EXAMPLE, as_of=as_of, select=["service.stale"])
     strict = validate_file(EXAMPLE, as_of=as_of, select=["service.stale"], rule_options={"stale_months": 1})
     assert len(strict) > len(default)
+
+
+def test_a_stream_without_a_name_is_read_by_its_content(reference: Path) -> None:
+    import io
+
+    from sendlocaloffer import read
+
+    feed = (reference / "hsds-3.1" / "examples" / "service_full.json").read_bytes()
+    assert read(io.BytesIO(feed)).format in ("hsds", "oruk")
+    assert read(io.BytesIO(json.dumps(MINIMAL).encode())).format == "json"

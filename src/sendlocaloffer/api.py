@@ -28,6 +28,14 @@ def _format_for(source: object, format: str | None, *, for_writing: bool = False
         return formats.by_suffix(name)[0]
     if for_writing:
         raise FormatError("give format= when writing to a stream")
+    seek, tell = getattr(source, "seek", None), getattr(source, "tell", None)
+    if seek is not None and tell is not None and getattr(source, "seekable", lambda: False)():
+        # A stream with no name: tell the format by its first bytes, then rewind.
+        start = tell()
+        head = source.read(65536)  # type: ignore[attr-defined]
+        seek(start)
+        if isinstance(head, bytes):
+            return formats.sniffed([f for f in formats.all_formats() if ".json" in f.suffixes], head)
     return formats.get("json")
 
 

@@ -128,6 +128,11 @@ def detect(path: str | os.PathLike[str], *, for_writing: bool = False) -> Format
         return candidates[0]
     with p.open("rb") as fh:
         head = fh.read(65536)
+    return sniffed(candidates, head)
+
+
+def sniffed(candidates: list[FormatInfo], head: bytes) -> FormatInfo:
+    """The first of ``candidates`` whose module recognises ``head`` (the first bytes)."""
     for info in candidates:
         sniff = getattr(info.load(), "sniff", None)
         if sniff is not None and sniff(head, **info.options):
