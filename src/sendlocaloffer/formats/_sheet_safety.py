@@ -6,7 +6,8 @@ workbooks, which are OLE2 compound files); a truncated or corrupt zip; an archiv
 declared or actual uncompressed size, entry count or compression ratio is over the limits; and
 any XML part with a document type declaration or entities (the "billion laughs" and external
 entity attacks), or in an encoding other than UTF-8 that could hide one. It also collects each
-sheet's merged ranges, which openpyxl's read-only mode does not report.
+sheet's merged ranges, which openpyxl's read-only mode does not report, and notes which sheets
+hold formulas or escaped text.
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ __all__ = ["Checked", "Limits", "check_workbook"]
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _CHUNK = 1 << 20
 _DANGER = (b"<!DOCTYPE", b"<!ENTITY", b"<!doctype", b"<!entity")
+#: In ``Checked.escapes``: the shared strings hold escaped text, so any sheet may.
+_ALL_SHEETS = "*"
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]{1,3}[0-9]{1,7}(?::[A-Z]{1,3}[0-9]{1,7})?)"')
 
 
@@ -45,6 +49,13 @@ class Checked:
     """What the checks learnt: the merged ranges of each sheet part."""
 
     merged: dict[str, list[str]] = field(default_factory=dict)
+    #: Sheet parts holding a formula (``<f>``), and text escaped as ``_xHHHH_``: the reader
+    #: looks at each cell's type, or unescapes, only where there can be something to find.
+    formulas: set[str] = field(default_factory=set)
+    escapes: set[str] = field(default_factory=set)
+
+    def may_escape(self, part: str) -> bool:
+        return part in self.escapes or _ALL_SHEETS in self.escapes
 
 
 def check_workbook(data: bytes, name: str, limits: Limits = Limits()) -> Checked:
@@ -96,6 +107,7 @@ def _scan(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Li
     XML, look for a DOCTYPE or ENTITY declaration across chunk boundaries."""
     is_xml = info.filename.endswith((".xml", ".rels", ".vml")) or info.filename == "[Content_Types].xml"
     is_sheet = info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")
+    is_strings = info.filename.lower().endswith("sharedstrings.xml")
     size = 0
     tail = b""
     first = True
@@ -122,8 +134,15 @@ def _scan(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Li
                 if any(d in window for d in _DANGER):
                     raise UnsafeInputError(f"{name}: the part {info.filename} declares a document type or entities, "
                                            "which a workbook never needs; the file was refused")
-                if is_sheet and b"mergeCell" in window:
-                    merged.extend(m.decode("ascii") for m in _MERGE.findall(window))
+                if is_strings and b"_x" in window:
+                    checked.escapes.add(_ALL_SHEETS)
+                if is_sheet:
+                    if b"mergeCell" in window:
+                        merged.extend(m.decode("ascii") for m in _MERGE.findall(window))
+                    if b"<f" in window and _FORMULA.search(window):
+                        checked.formulas.add(info.filename)
+                    if b"_x" in window:
+                        checked.escapes.add(info.filename)
                 tail = chunk[-64:]
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
         raise ReadError(f"{name}: the part {info.filename} is damaged ({exc}); the workbook is incomplete or corrupt; "

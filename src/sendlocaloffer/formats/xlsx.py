@@ -51,12 +51,22 @@ def sniff(head: bytes, **_: Any) -> bool:
 
 # -- reading ----------------------------------------------------------------------------------
 
-def _rows(ws: Any, file: str) -> Iterator[tuple[int, Sequence[Any]]]:
+def _rows(ws: Any, file: str, formulas: bool = True, escapes: bool = True) -> Iterator[tuple[int, Sequence[Any]]]:
     ws.reset_dimensions()  # never trust <dimension>: it may claim 1,048,576 rows by 16,384 columns
     number = 0
     try:
+        if not formulas:
+            # No <f> anywhere in the sheet: plain values, and no cell objects to make.
+            for number, plain in enumerate(ws.iter_rows(values_only=True), 1):
+                values: list[Any] = list(plain)
+                if escapes:
+                    for i, v in enumerate(values):
+                        if type(v) is str and "_x" in v:
+                            values[i] = xml_unescape(v)
+                yield number, values
+            return
         for number, row in enumerate(ws.iter_rows(), 1):
-            values: list[Any] = [c.value for c in row]
+            values = [c.value for c in row]
             for i, v in enumerate(values):
                 # A formula reads as its text, "=..."; only such cells need their type looked at.
                 if type(v) is str and (v[:1] == "=" or "_x" in v):
@@ -96,8 +106,9 @@ def read(source: Source, *, max_bytes: int = DEFAULT_MAX_BYTES, limits: Limits |
         tables = []
         for ws in wb.worksheets:
             part = str(getattr(ws, "_worksheet_path", "")).lstrip("/")
-            tables.append(Table(ws.title, functools.partial(_rows, ws, name), hidden=ws.sheet_state != "visible",
-                                merged=checked.merged.get(part, [])))
+            tables.append(Table(ws.title, functools.partial(_rows, ws, name, part in checked.formulas,
+                                                            checked.may_escape(part)),
+                                hidden=ws.sheet_state != "visible", merged=checked.merged.get(part, [])))
         return read_tables(name, "xlsx", tables)
     finally:
         wb.close()
