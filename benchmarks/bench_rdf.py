@@ -3,7 +3,10 @@ rdflib (default store) building, serialising and parsing the same triples in the
 
     python -m benchmarks.bench_rdf [SIZES...] [--rdflib-max N]
 
-Each figure is one step in a fresh process (wall time, peak memory above the setup's).
+Each figure is one step in a fresh process (wall time, peak memory above the setup's). The
+library's steps run --repeat times (3): the slowest is compared with rdflib (run once; it takes
+minutes), the fastest at each size gives the growth from the smallest size to the largest, so
+that a busy machine does not decide either.
 Targets (issue 6): the library writes and reads each format at least 10 times faster than plain
 rdflib on the same triples; cost linear (50k at most 5.5 times 10k). rdflib needs about 1 GB and
 a minute or more per million triples a step, so by default it runs only on sizes up to
@@ -21,17 +24,23 @@ from benchmarks._measure import measure
 FORMATS = (("ntriples", "nt", "nt"), ("turtle", "ttl", "turtle"))
 
 
-def main(sizes: list[int], rdflib_max: int) -> None:
+def main(sizes: list[int], rdflib_max: int, repeat: int = 3) -> None:
     tmp = Path(tempfile.mkdtemp(prefix="slo-bench-rdf-"))
     lib: dict[tuple[int, str, str], float] = {}
+    best: dict[tuple[int, str, str], float] = {}
     for n in sizes:
         offer_setup = f"from benchmarks.synth import synthetic_offer; from sendlocaloffer.formats import rdf; offer = synthetic_offer({n})"
         for fmt, suffix, rdflib_fmt in FORMATS:
             path = tmp / f"offer-{n}.{suffix}"
             p = repr(str(path))
-            w = measure(offer_setup, f"rdf.write(offer, {p}, rdf_format={fmt!r}); result = 0")
-            r = measure("from sendlocaloffer.formats import rdf",
-                        f"res = rdf.read({p}, rdf_format={fmt!r}); result = [len(res.offer.services), len(res.findings)]")
+            ws = [measure(offer_setup, f"rdf.write(offer, {p}, rdf_format={fmt!r}); result = 0") for _ in range(repeat)]
+            rs = [measure("from sendlocaloffer.formats import rdf",
+                          f"res = rdf.read({p}, rdf_format={fmt!r}); result = [len(res.offer.services), len(res.findings)]")
+                  for _ in range(repeat)]
+            w = max(ws, key=lambda m: m["seconds"])
+            r = max(rs, key=lambda m: m["seconds"])
+            best[(n, fmt, "write")] = min(m["seconds"] for m in ws)
+            best[(n, fmt, "read")] = min(m["seconds"] for m in rs)
             size_mb = path.stat().st_size / 1e6
             triples = None
             if fmt == "ntriples":
@@ -41,8 +50,8 @@ def main(sizes: list[int], rdflib_max: int) -> None:
             lib[(n, fmt, "read")] = r["seconds"]
             count = f"{triples:,} triples, " if triples else ""
             print(f"{n:>7} services  {fmt:<9} {count}{size_mb:,.0f} MB   library write {w['seconds']:6.2f}s "
-                  f"(peak {w['peak_mb']:,.0f} MB)   read {r['seconds']:6.2f}s (peak {r['peak_mb']:,.0f} MB; "
-                  f"services, findings: {r['result']})", flush=True)
+                  f"(best {best[(n, fmt, 'write')]:.2f}s, peak {w['peak_mb']:,.0f} MB)   read {r['seconds']:6.2f}s "
+                  f"(best {best[(n, fmt, 'read')]:.2f}s, peak {r['peak_mb']:,.0f} MB; services, findings: {r['result']})", flush=True)
             if n > rdflib_max:
                 continue
             build_setup = offer_setup + "; import rdflib; ts = list(rdf.triples(offer))"
@@ -63,8 +72,8 @@ def main(sizes: list[int], rdflib_max: int) -> None:
         small, big = sizes[0], sizes[-1]
         for fmt, _, _ in FORMATS:
             for step in ("write", "read"):
-                ratio = lib[(big, fmt, step)] / lib[(small, fmt, step)]
-                print(f"{big // 1000}k / {small // 1000}k {fmt} {step}: {ratio:.2f}x (sizes {big / small:.0f}x; "
+                ratio = best[(big, fmt, step)] / best[(small, fmt, step)]
+                print(f"{big:,} / {small:,} services, {fmt} {step}: {ratio:.2f}x (sizes {big / small:.0f}x; "
                       f"target <= {5.5 * (big / small) / 5:.1f}x)")
 
 
@@ -72,5 +81,6 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[10_000, 50_000])
     parser.add_argument("--rdflib-max", type=int, default=10_000, help="run rdflib only on sizes up to this")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each library step")
     args = parser.parse_args()
-    main(args.sizes, args.rdflib_max)
+    main(args.sizes, args.rdflib_max, args.repeat)
