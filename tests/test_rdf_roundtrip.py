@@ -72,3 +72,13 @@ def test_writing_is_deterministic(example: LocalOffer) -> None:
         rdf.write(example, one, rdf_format=fmt)
         rdf.write(example.model_copy(deep=True), two, rdf_format=fmt)
         assert one.getvalue() == two.getvalue(), fmt
+
+
+@settings(max_examples=10)
+@given(offer=offers())
+def test_generated_offers_round_trip_through_rdflibs_parsers(offer: LocalOffer) -> None:
+    for fmt in FORMATS:
+        buf = io.BytesIO()
+        rdf.write(offer, buf, rdf_format=fmt)
+        result = rdf.read(io.BytesIO(buf.getvalue()), rdf_format=fmt, use_oxigraph=False)
+        assert result.offer == offer, fmt
