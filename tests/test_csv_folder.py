@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sendlocaloffer import api
 from sendlocaloffer.errors import FormatError, ReadError
@@ -114,3 +115,16 @@ def test_streams_are_refused_with_a_clear_message() -> None:
 
     with pytest.raises(FormatError, match="folder"):
         csv_folder.write(_offer("x"), io.BytesIO())
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=600))
+def test_arbitrary_bytes_in_a_csv_file_never_raise_anything_but_read_error(
+        tmp_path_factory: pytest.TempPathFactory, data: bytes) -> None:
+    folder = _services_csv(tmp_path_factory.mktemp("fuzz"), b"Service name,Description\r\n" + data)
+    try:
+        result = csv_folder.read(folder)
+    except ReadError as exc:
+        assert "\n" not in str(exc)
+    else:
+        assert all(f.location is not None for f in result.findings)

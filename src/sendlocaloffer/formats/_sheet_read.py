@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import gc
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -400,7 +401,8 @@ class _Reader:
                 continue
             _put(data, column.path, value)
         for idx, column, value in refs:
-            resolved = self.reference(column, value, self.place(table, idx + 1, number, column.header, row_key))
+            resolved = self.reference(column, value, functools.partial(self.place, table, idx + 1, number,
+                                                                       column.header, row_key))
             if resolved is not None:
                 _put(data, column.path, resolved)
         self.add_entry(sheet, table, number, data, parent, row_key)
@@ -421,7 +423,7 @@ class _Reader:
             return index.items[int(m[1]) - 1]
         return "no row has this name or id; check the spelling"
 
-    def reference(self, column: L.Column, value: Any, where: SourceLocation) -> Any:
+    def reference(self, column: L.Column, value: Any, where: Callable[[], SourceLocation]) -> Any:
         target = next((s for s in self.layout.sheets if s.path == (column.target, "*")), None)
         index = self.indexes.get((target.name, 0)) if target else None
         out: list[str] = []
@@ -434,7 +436,7 @@ class _Reader:
             if isinstance(found, str):
                 self.add("cell.reference", "error",
                          f"{column.header} {text!r}: {found} on the {target.name if target else column.target} sheet",
-                         where, value=text)
+                         where(), value=text)
                 continue
             out.append(found.id or "")
         if isinstance(value, list):
