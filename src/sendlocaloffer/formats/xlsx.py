@@ -17,6 +17,7 @@ import io
 import os
 import re
 import shutil
+import tempfile
 import zipfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -34,7 +35,7 @@ from ._sheet_values import guarded, xml_escape, xml_unescape
 from ._sheet_write import count_rows, references, sheet_rows
 from .base import ReadResult
 
-__all__ = ["Limits", "annotate", "read", "sniff", "write", "write_template"]
+__all__ = ["Formula", "Limits", "annotate", "read", "sniff", "write", "write_template"]
 
 #: Every part of a written workbook carries this time, so the bytes never depend on the clock.
 PINNED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
@@ -366,10 +367,7 @@ def _write(offer: LocalOffer | None, target: Target, example: bool) -> None:
         with atomic_path(target, ".xlsx") as tmp:
             _build(offer, tmp, example)
         return
-    buffer_path = Path(os.devnull)
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as tmpdir:
+    with tempfile.TemporaryDirectory() as tmpdir:  # zip needs a seekable file; then copy to the stream
         buffer_path = Path(tmpdir) / "offer.xlsx"
         _build(offer, buffer_path, example)
         with buffer_path.open("rb") as fh:
@@ -459,5 +457,3 @@ def annotate(source_path: str | os.PathLike[str], report: Report, output_path: s
     with atomic_path(output_path, ".xlsx") as tmp:
         wb.save(tmp)
 
-
-__all__ += ["Formula"]
