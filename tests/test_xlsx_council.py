@@ -156,3 +156,17 @@ def test_blank_rows_are_skipped_and_later_rows_keep_their_own_cells(tmp_path: Pa
     assert result.offer is not None
     assert [o.name for o in result.offer.organisations] == ["City of London Corporation", "Barts Health NHS Trust"]
     assert _at(result.findings, "field.url") == [("Organisations!B5", "Website", "Barts Health NHS Trust")]
+
+
+def test_a_title_row_above_the_headers_is_passed_over_and_said_so(tmp_path: Path) -> None:
+    path = _council_workbook(tmp_path / "council.xlsx")
+    wb = openpyxl.load_workbook(path)
+    organisations = wb["Organisations"]
+    organisations.insert_rows(1, 2)
+    organisations["A1"] = "Organisations in the City of London Local Offer, 2025"
+    wb.save(path)
+    result = xlsx.read(path)
+    assert result.offer is not None
+    assert [o.name for o in result.offer.organisations] == ["City of London Corporation"]
+    assert _at(result.findings, "sheet.rows_above_headers") == [("Organisations!A1", None, None)]
+    assert not [f for f in result.findings if f.code == "column.unknown" and f.location.sheet == "Organisations"]

@@ -12,6 +12,7 @@ import contextlib
 import datetime as dt
 import functools
 import gc
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ __all__ = ["Formula", "Table", "cell_ref", "read_tables"]
 EXCEL_CELL_LIMIT = 32_767
 _ORDINAL = re.compile(r"^#(\d+)$")
 _SHARE_LIMIT = 200
+_HEADER_SEARCH = 10
 
 
 class Formula:
@@ -255,14 +257,10 @@ class _Reader:
             lookup.setdefault(L.fold_header(column.header), ("col", column))
             lookup.setdefault(".".join(column.path), ("col", column))
         rows = table.rows()
-        header_row = 0
-        headers: Sequence[Any] = ()
-        for number, values in rows:
-            if any(v is not None and str(v).strip() for v in values):
-                header_row, headers = number, values
-                break
+        header_row, headers, rest = self.find_headers(rows, lookup, table.name)
         if not header_row:
             return
+        rows = itertools.chain(rest, rows)
         placed = _Placed(table.name, sheet)
         mapped: list[tuple[int, L.Column]] = []
         links: list[int | None] = [None] * len(sheet.links)
@@ -329,6 +327,27 @@ class _Reader:
                              self.place(table.name, placed.first, number))
                     continue
             self.read_row(sheet, table.name, number, values, mapped, links)
+
+    def find_headers(self, rows: Iterator[tuple[int, Sequence[Any]]], lookup: dict[str, tuple[str, Any]],
+                     table: str) -> tuple[int, Sequence[Any], list[tuple[int, Sequence[Any]]]]:
+        """The header row: the first of the first few non-blank rows that names a known column
+        (councils often put a title above the headers), else the first non-blank row. Returns
+        it with the rows read past it."""
+        seen: list[tuple[int, Sequence[Any]]] = []
+        for number, values in rows:
+            if any(v is not None and str(v).strip() for v in values):
+                seen.append((number, values))
+                if any(isinstance(v, str) and (L.fold_header(v) in lookup or v.strip() in lookup) for v in values):
+                    for above, _ in seen[:-1]:
+                        self.add("sheet.rows_above_headers", "info",
+                                 f"row {above} is above the headers (row {number}) and was not read as data",
+                                 self.place(table, 1, above))
+                    return number, values, []
+                if len(seen) >= _HEADER_SEARCH:
+                    break
+        if not seen:
+            return 0, (), []
+        return seen[0][0], seen[0][1], seen[1:]
 
     def read_row(self, sheet: L.Sheet, table: str, number: int, values: Sequence[Any],
                  mapped: list[tuple[int, L.Column]], links: list[int | None]) -> None:
