@@ -170,3 +170,10 @@ def test_a_title_row_above_the_headers_is_passed_over_and_said_so(tmp_path: Path
     assert [o.name for o in result.offer.organisations] == ["City of London Corporation"]
     assert _at(result.findings, "sheet.rows_above_headers") == [("Organisations!A1", None, None)]
     assert not [f for f in result.findings if f.code == "column.unknown" and f.location.sheet == "Organisations"]
+
+
+def test_reader_findings_carry_the_json_pointer_of_their_field(council: Path) -> None:
+    paths = {f.code: f.path for f in xlsx.read(council).findings}
+    assert paths["cell.formula"] == "/services/0/eligibility/max_age"
+    assert paths["cell.phone_leading_zero"] == "/services/0/phones/0/number"
+    assert paths["field.postcode"] == "/locations/0/address/postcode"

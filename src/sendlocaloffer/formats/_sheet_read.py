@@ -387,6 +387,7 @@ class _Reader:
             return note
 
         memo = self.memo
+        mark = len(self.findings)
         for idx, column in mapped:
             raw = values[idx] if idx < width else None
             if raw is None:
@@ -424,7 +425,14 @@ class _Reader:
                                                                        column.header, row_key))
             if resolved is not None:
                 _put(data, column.path, resolved)
-        self.add_entry(sheet, table, number, data, parent, row_key)
+        pointer = self.add_entry(sheet, table, number, data, parent, row_key)
+        if len(self.findings) > mark:  # the row's own findings learn the JSON pointer of their field
+            by_header = {c.header: c for c in sheet.columns}
+            for i in range(mark, len(self.findings)):
+                f = self.findings[i]
+                owner = by_header.get(f.location.header or "") if f.location is not None else None
+                if owner is not None:
+                    self.findings[i] = f.model_copy(update={"path": pointer + owner.pointer})
 
     def resolve(self, index: _Index | None, text: str) -> _Entry | str:
         if index is None or not index.items:
@@ -463,12 +471,13 @@ class _Reader:
         return out[0] if out else None
 
     def add_entry(self, sheet: L.Sheet, table: str, number: int, data: dict[str, Any], parent: _Entry | None,
-                  row_key: str) -> None:
+                  row_key: str) -> str:
+        """Put a row's data in its place in the offer; returns its JSON pointer."""
         if not sheet.path:
             self.root = data
             self.entries[""] = _Entry(data, table, number, str(data.get("title", "")), "")
             self.mint_offer()
-            return
+            return ""
         if sheet.id_kind and "id" not in data and self.namespace is not None:
             # A row without a name gets an id from its place, so that the one finding is the name's.
             natural = [str(data[sheet.key_field])] if sheet.key_field in data else [f"{table} row {number}"]
@@ -502,6 +511,7 @@ class _Reader:
             index.by_id.setdefault(ident.lower(), entry)
         if sheet.key_field and isinstance(data.get(sheet.key_field), str):
             index.by_name.setdefault(fold_name(data[sheet.key_field]), []).append(entry)
+        return pointer
 
     def mint_offer(self) -> None:
         root = self.root
