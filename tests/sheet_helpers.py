@@ -14,15 +14,9 @@ def load_example() -> LocalOffer:
 
 
 def carried(offer: LocalOffer) -> LocalOffer:
-    """The offer as a spreadsheet carries it: the one documented difference is that an optional
-    group whose every cell is blank (a school section with nothing in it) reads as absent."""
-    services = []
-    for service in offer.services:
-        school = service.school
-        if school is not None and not school.model_dump(exclude_none=True):
-            service = service.model_copy(update={"school": None})
-        services.append(service)
-    return offer.model_copy(update={"services": services})
+    """The offer as a spreadsheet carries it: the whole offer (an empty optional group, such as
+    a school section with nothing in it, is no group in the model itself)."""
+    return offer
 
 
 #: Service names a spreadsheet would take for formulas, or otherwise mangle.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 from uuid import UUID
 
 from pydantic import Field
@@ -11,7 +11,7 @@ from pydantic import Field
 from .base import ModelBase
 from .parts import Contact, Extensions, Location, Organisation, ShortText, Text
 from .service import Service
-from .types import AccessibleFormat, DocumentKind, GssCode, ProviderType, StatutoryTopic, WebAddress
+from .types import AccessibleFormat, DocumentKind, EmptyIsNone, GssCode, ProviderType, StatutoryTopic, WebAddress
 
 SCHEMA_VERSION: Literal["1.0"] = "1.0"
 
@@ -95,7 +95,7 @@ class LocalOffer(ModelBase):
     website: WebAddress | None = Field(None, title="Website", description="Where the offer is published (SEND Regulations 2014 reg 57).")
     published: dt.date | None = Field(None, title="Published", description="When the offer was first published.")
     last_reviewed: dt.date | None = Field(None, title="Last reviewed", description="When the offer was last reviewed (Children and Families Act 2014 s30: kept under review).")
-    contact: Contact | None = Field(None, title="Offer contact", description="The named contact for the offer.")
+    contact: Annotated[Contact | None, EmptyIsNone] = Field(None, title="Offer contact", description="The named contact for the offer.")
     offline_access: Text | None = Field(
         None, title="Without internet", description="How people without internet access can get the offer (SEND Regulations 2014 reg 57)."
     )

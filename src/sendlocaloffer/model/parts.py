@@ -28,7 +28,7 @@ Extensions = Annotated[
 class Phone(ModelBase):
     """A phone number."""
 
-    id: UUID | None = Field(None, title="Id", description="A stable identifier; minted when left out.")
+    id: UUID | None = Field(None, title="Id", description="A stable identifier; formats that need one (Open Referral, RDF) mint it when it is left out.")
     number: PhoneNumber = Field(
         title="Number", description="The phone number, checked as a UK number.", examples=["020 7332 1002"]
     )
@@ -42,7 +42,7 @@ class Phone(ModelBase):
 class Contact(ModelBase):
     """A person or role to contact. Give a role rather than a personal name where possible."""
 
-    id: UUID | None = Field(None, title="Id", description="A stable identifier; minted when left out.")
+    id: UUID | None = Field(None, title="Id", description="A stable identifier; formats that need one (Open Referral, RDF) mint it when it is left out.")
     name: ShortText | None = Field(None, title="Contact name", description="The person or team to contact.", examples=["SEND Team"])
     role: ShortText | None = Field(None, title="Role", description="Their job title or role.", examples=["SEND Local Offer Officer"])
     department: ShortText | None = Field(None, title="Department", description="The department or team they belong to.")

@@ -17,6 +17,7 @@ from .types import (
     CostKind,
     DeliveryMethodList,
     Email,
+    EmptyIsNone,
     Level,
     NeedList,
     ProviderType,
@@ -64,13 +65,13 @@ class Access(ModelBase):
         default_factory=list, title="Access routes", description="How people get the service: self-referral, professional referral, drop-in..."
     )
     how_to_apply: Text | None = Field(None, title="How to apply", description="What to do to get the service, step by step.")
-    referral_contact: Contact | None = Field(None, title="Referral contact", description="Who takes referrals.")
+    referral_contact: Annotated[Contact | None, EmptyIsNone] = Field(None, title="Referral contact", description="Who takes referrals.")
 
 
 class CostOption(ModelBase):
     """One price for a service."""
 
-    id: UUID | None = Field(None, title="Id", description="A stable identifier; minted when left out.")
+    id: UUID | None = Field(None, title="Id", description="A stable identifier; formats that need one (Open Referral, RDF) mint it when it is left out.")
     option: ShortText | None = Field(None, title="Cost option", description="What this price is for.", examples=["Per session"])
     amount: Money | None = Field(None, title="Amount", description="The price in pounds sterling (GBP).", examples=[12.5])
     amount_description: ShortText | None = Field(None, title="Amount description", description="The price in words, where an amount alone does not say it.")
@@ -93,7 +94,7 @@ class Cost(ModelBase):
 class OpeningTime(ModelBase):
     """Weekly opening hours, optionally only between two dates (a variation)."""
 
-    id: UUID | None = Field(None, title="Id", description="A stable identifier; minted when left out.")
+    id: UUID | None = Field(None, title="Id", description="A stable identifier; formats that need one (Open Referral, RDF) mint it when it is left out.")
     days: WeekdayList = Field(min_length=1, title="Days", description="The days these hours apply, as iCalendar codes (MO, TU...) or names.", examples=[["MO", "TU", "WE", "TH", "FR"]])
     opens: dt.time = Field(title="Opens", description="Opening time, 24-hour clock.", examples=["09:00"])
     closes: dt.time = Field(title="Closes", description="Closing time, 24-hour clock.", examples=["17:00"])
@@ -115,7 +116,7 @@ class SchoolInfo(ModelBase):
 
     urn: Annotated[str, Field(pattern=r"^[0-9]{6,7}$")] | None = Field(None, title="URN", description="The school's unique reference number.", examples=["100000"])
     sen_information_report: WebAddress | None = Field(None, title="SEN information report", description="Where the school publishes its SEN information report.")
-    senco: Contact | None = Field(None, title="SENCO", description="The special educational needs co-ordinator and how to reach them.")
+    senco: Annotated[Contact | None, EmptyIsNone] = Field(None, title="SENCO", description="The special educational needs co-ordinator and how to reach them.")
 
 
 class Service(ModelBase):
@@ -154,7 +155,7 @@ class Service(ModelBase):
     accessibility: Text | None = Field(None, title="Accessibility", description="How disabled people can use the service.")
     last_checked: dt.date | None = Field(None, title="Last checked", description="When the information was last checked with the provider.")
     checked_by: ShortText | None = Field(None, title="Checked by", description="Who checked it (a role or team).")
-    school: SchoolInfo | None = Field(None, title="School", description="For a school or college: its SEN information report and SENCO.")
+    school: Annotated[SchoolInfo | None, EmptyIsNone] = Field(None, title="School", description="For a school or college: its SEN information report and SENCO.")
     taxonomy_terms: list[TaxonomyTerm] = Field(
         default_factory=list, title="Other taxonomy terms", description="Terms from other taxonomies, such as the DfE family hubs service categories."
     )

@@ -248,3 +248,14 @@ AccessRouteList = Annotated[list[AccessRoute], _canonical_order("access-routes")
 DeliveryMethodList = Annotated[list[DeliveryMethod], _canonical_order("delivery-methods")]
 WeekdayList = Annotated[list[Weekday], _canonical_order("weekdays")]
 AccessibilityFeatureList = Annotated[list[AccessibilityFeature], _canonical_order("accessibility-features")]
+
+
+def _empty_is_none(value: Any) -> Any:
+    """An optional group with nothing in it (every field at its default) is no group at all,
+    so that a blank section of a spreadsheet and a missing one read the same."""
+    if value is not None and value == type(value)():
+        return None
+    return value
+
+
+EmptyIsNone = AfterValidator(_empty_is_none)
