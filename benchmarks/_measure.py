@@ -28,18 +28,25 @@ _RUNNER = textwrap.dedent(
     with open("/proc/self/clear_refs", "w") as fh:  # reset the high-water mark (VmHWM)
         fh.write("5")
     base = status("VmRSS")
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     exec(stmt, ns)
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     peak = status("VmHWM")
-    print(json.dumps({"seconds": seconds, "peak_mb": max(peak - base, 0) / 1024, "result": ns.get("result")}))
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_mb": max(peak - base, 0) / 1024, "result": ns.get("result")}))
     """
 )
 
 
-def measure(setup: str, stmt: str) -> dict[str, Any]:
-    """Time ``stmt`` after ``setup`` in a new interpreter; returns seconds, peak_mb, result."""
-    out = subprocess.run([sys.executable, "-c", _RUNNER, setup, stmt], capture_output=True, text=True, check=False)
+def measure(setup: str, stmt: str, *, repeat: int = 1, python: str = sys.executable) -> dict[str, Any]:
+    """Time ``stmt`` after ``setup`` in a new interpreter (``python``); returns seconds, cpu
+    (CPU seconds, steadier than wall time on a shared machine), peak_mb and result: the run
+    with the least CPU time of ``repeat``."""
+    runs = [_once(python, setup, stmt) for _ in range(repeat)]
+    return min(runs, key=lambda m: float(m["cpu"]))
+
+
+def _once(python: str, setup: str, stmt: str) -> dict[str, Any]:
+    out = subprocess.run([python, "-c", _RUNNER, setup, stmt], capture_output=True, text=True, check=False)
     if out.returncode != 0:
         raise RuntimeError(out.stderr.strip().splitlines()[-1] if out.stderr.strip() else "measurement failed")
     return dict(json.loads(out.stdout.strip().splitlines()[-1]))

@@ -26,37 +26,12 @@ import argparse
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
-import textwrap
 from pathlib import Path
 from typing import Any
 
-# Like benchmarks._measure, but also the step's CPU time: on a shared machine the wall time of
-# one step swings with other work, while CPU time (which ratios are taken on) hardly does.
-_RUNNER = textwrap.dedent(
-    """
-    import gc, json, sys, time
-    def status(key):
-        for line in open("/proc/self/status"):
-            if line.startswith(key + ":"):
-                return int(line.split()[1])
-        return 0
-    setup, stmt = sys.argv[1], sys.argv[2]
-    ns = {}
-    exec(setup, ns)
-    gc.collect()
-    with open("/proc/self/clear_refs", "w") as fh:
-        fh.write("5")
-    base = status("VmRSS")
-    t0, c0 = time.perf_counter(), time.process_time()
-    exec(stmt, ns)
-    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
-    peak = status("VmHWM")
-    print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_mb": max(peak - base, 0) / 1024, "result": ns.get("result")}))
-    """
-)
+from benchmarks._measure import measure
 
 _BARE_WRITE_SETUP = """
 from benchmarks.synth import synthetic_offer
@@ -99,17 +74,8 @@ def _flattentool_python() -> str | None:
     return sys.executable
 
 
-def measure(setup: str, stmt: str, repeat: int = 1) -> dict[str, Any]:
-    """The best of ``repeat`` runs of ``stmt`` after ``setup``, each in a fresh interpreter."""
-    runs = [_measure_with(sys.executable, setup, stmt) for _ in range(repeat)]
-    return min(runs, key=lambda m: m["cpu"])
-
-
 def _measure_with(python: str, setup: str, stmt: str) -> dict[str, Any]:
-    out = subprocess.run([python, "-c", _RUNNER, setup, stmt], capture_output=True, text=True, check=False)
-    if out.returncode != 0:
-        raise RuntimeError(out.stderr.strip().splitlines()[-1] if out.stderr.strip() else "measurement failed")
-    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+    return measure(setup, stmt, python=python)
 
 
 def _hsds_inputs(n: int, tmp: Path) -> tuple[Path, Path]:
@@ -142,12 +108,12 @@ def main(sizes: list[int], flattentool_max: int, repeat: int) -> None:
         path = tmp / f"offer-{n}.xlsx"
         p = repr(str(path))
         offer_setup = f"from benchmarks.synth import synthetic_offer; from sendlocaloffer.formats import xlsx; offer = synthetic_offer({n})"
-        w = measure(offer_setup, f"xlsx.write(offer, {p}); result = 0", repeat)
+        w = measure(offer_setup, f"xlsx.write(offer, {p}); result = 0", repeat=repeat)
         r = measure("from sendlocaloffer.formats import xlsx",
-                    f"res = xlsx.read({p}); result = [len(res.offer.services), len(res.findings)]", repeat)
+                    f"res = xlsx.read({p}); result = [len(res.offer.services), len(res.findings)]", repeat=repeat)
         bare_path = repr(str(tmp / f"bare-{n}.xlsx"))
-        bw = measure(_BARE_WRITE_SETUP.format(n=n), _BARE_WRITE.format(path=bare_path), repeat)
-        br = measure("from openpyxl import load_workbook", _BARE_READ.format(path=p), repeat)
+        bw = measure(_BARE_WRITE_SETUP.format(n=n), _BARE_WRITE.format(path=bare_path), repeat=repeat)
+        br = measure("from openpyxl import load_workbook", _BARE_READ.format(path=p), repeat=repeat)
         size_mb = path.stat().st_size / 1e6
         print(f"{n:>7} services, {br['result']:,} rows over all sheets, {size_mb:,.1f} MB", flush=True)
         print(f"    {_line('library write', w)}   {_line('bare openpyxl write', bw)}   "
