@@ -1,7 +1,8 @@
 """RDF writing and reading of 10k and 50k-service offers, as N-Triples and Turtle, beside plain
 rdflib (default store) building, serialising and parsing the same triples in the same run.
 
-    python -m benchmarks.bench_rdf [SIZES...] [--rdflib-max N]
+    python -m benchmarks.bench_rdf [SIZES...] [--rdflib-max N] [--repeat N]
+    python -m benchmarks.bench_rdf 2000 10000 --turtle-growth
 
 Each figure is one step in a fresh process (wall time, peak memory above the setup's). The
 library's steps run --repeat times (3): the slowest is compared with rdflib (run once; it takes
@@ -77,10 +78,27 @@ def main(sizes: list[int], rdflib_max: int, repeat: int = 3) -> None:
                       f"target <= {5.5 * (big / small) / 5:.1f}x)")
 
 
+def turtle_growth(sizes: list[int]) -> None:
+    """rdflib's Turtle and N-Triples serialisers and the library's Turtle writer at each size."""
+    for n in sizes:
+        setup = (f"from benchmarks.synth import synthetic_offer; from sendlocaloffer.formats import rdf; import io, rdflib; "
+                 f"offer = synthetic_offer({n}); g = rdflib.Graph(); g.addN((s, p, o, g) for s, p, o in rdf.triples(offer))")
+        nt = measure(setup, "result = len(g.serialize(format='nt', encoding='utf-8'))")
+        ttl = measure(setup, "result = len(g.serialize(format='turtle', encoding='utf-8'))")
+        lib = measure(setup, "buf = io.BytesIO(); rdf.write(offer, buf, rdf_format='turtle'); result = buf.tell()")
+        print(f"{n:>7} services  rdflib N-Triples {nt['seconds']:6.2f}s  rdflib Turtle {ttl['seconds']:6.2f}s "
+              f"({ttl['seconds'] / nt['seconds']:.1f}x its N-Triples)  library Turtle {lib['seconds']:6.2f}s", flush=True)
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[10_000, 50_000])
     parser.add_argument("--rdflib-max", type=int, default=10_000, help="run rdflib only on sizes up to this")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each library step")
+    parser.add_argument("--turtle-growth", action="store_true",
+                        help="instead: time rdflib's Turtle and N-Triples serialisers and the library's Turtle writer at each size")
     args = parser.parse_args()
-    main(args.sizes, args.rdflib_max, args.repeat)
+    if args.turtle_growth:
+        turtle_growth(args.sizes)
+    else:
+        main(args.sizes, args.rdflib_max, args.repeat)
