@@ -241,7 +241,7 @@ def _index_plain_ntriples(data: bytes, name: str) -> tuple[Index, list[Finding]]
     try:
         for line in io.StringIO(text):
             s_text, p_text, rest = line.split(" ", 2)
-            if rest[-3:] != " .\n":
+            if not rest.endswith(" .\n"):
                 raise _NotPlain
             if s_text != last:
                 last = s_text
@@ -261,10 +261,11 @@ def _index_plain_ntriples(data: bytes, name: str) -> tuple[Index, list[Finding]]
                 preds[p_text] = pred
             o_text = rest[:-3]
             o: Term
-            cached = literals.get(o_text) or seen.get(o_text)
+            quoted = o_text[:1] == '"'
+            cached = literals.get(o_text) if quoted else seen.get(o_text)
             if cached is not None:
                 o = cached
-            elif o_text[:1] == '"':
+            elif quoted:
                 end = o_text.rfind('"')
                 if end == 0:
                     raise _NotPlain
