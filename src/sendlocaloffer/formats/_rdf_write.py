@@ -15,7 +15,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
-from typing import Any, BinaryIO, Union
+from typing import Any, BinaryIO
 
 from .._io import Target, atomic_path
 from ..errors import FormatError
@@ -407,5 +407,3 @@ WRITERS: dict[str, Callable[..., None]] = {
     "jsonld": write_jsonld,
     "rdfxml": write_rdfxml,
 }
-
-Obj = Union[str, Literal, Node]
