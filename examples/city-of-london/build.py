@@ -54,6 +54,10 @@ D = dt.date
 WEEKDAYS = ["MO", "TU", "WE", "TH", "FR"]
 
 
+#: The base IRI the City would mint its RDF IRIs from.
+BASE_IRI = "https://www.cityoflondon.gov.uk/send-local-offer/id/"
+
+
 def uid(kind: str, *key: str) -> uuid.UUID:
     return mint_id(NS, kind, *key)
 
@@ -939,5 +943,30 @@ OFFER = LocalOffer(
     extensions={"x-city-of-london": {"local_offer_page": f"{LO}/", "build": "examples/city-of-london/build.py"}},
 )
 
+#: The example in every format the library writes: file or folder name, format, options.
+EXPORTS: list[tuple[str, str, dict[str, Any]]] = [
+    ("offer.json", "json", {}),
+    ("offer.xlsx", "xlsx", {}),
+    ("csv", "csv", {}),
+    ("offer.hsds.json", "hsds", {"hsds_version": "3.1"}),
+    ("offer.oruk.json", "oruk", {}),
+    ("hsds-tabular", "hsds-tabular", {"hsds_version": "3.1"}),
+    ("offer.ttl", "turtle", {"base_iri": BASE_IRI}),
+    ("offer.nt", "ntriples", {"base_iri": BASE_IRI}),
+    ("offer.jsonld", "jsonld", {"base_iri": BASE_IRI}),
+    ("offer.rdf", "rdfxml", {"base_iri": BASE_IRI}),
+]
+
+
+def export(folder: Path) -> list[Path]:
+    """Write the example in every format into ``folder``."""
+    written = []
+    for name, fmt, options in EXPORTS:
+        sendlocaloffer.dump(OFFER, folder / name, format=fmt, **options)
+        written.append(folder / name)
+    return written
+
+
 if __name__ == "__main__":
-    sendlocaloffer.dump(OFFER, Path(__file__).with_name("offer.json"))
+    for path in export(Path(__file__).parent):
+        print(path)

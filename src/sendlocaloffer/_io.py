@@ -14,6 +14,14 @@ from .errors import ReadError, UnsafeInputError
 Source = Union[str, os.PathLike[str], BinaryIO]
 Target = Union[str, os.PathLike[str], BinaryIO]
 
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _current_umask()
+
 #: The largest file a reader takes by default (1 GiB); pass ``max_bytes`` to change it.
 DEFAULT_MAX_BYTES = 1 << 30
 
@@ -60,6 +68,13 @@ def atomic_path(target: str | os.PathLike[str], suffix: str = "") -> Iterator[Pa
     fd, tmp = tempfile.mkstemp(prefix=f".{final.name}.", suffix=suffix or ".tmp", dir=final.parent)
     os.close(fd)
     tmp_path = Path(tmp)
+    # mkstemp makes the file private (0600); give it the mode a new file would have, or the
+    # mode of the file it replaces.
+    try:
+        mode = final.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = 0o666 & ~_UMASK
+    os.chmod(tmp_path, mode)
     try:
         yield tmp_path
         os.replace(tmp_path, final)
