@@ -128,3 +128,16 @@ def test_unknown_field_is_refused_not_dropped() -> None:
     with pytest.raises(ValidationError) as exc:
         Service(id=SID, name="x", nmae="typo")  # type: ignore[call-arg]
     assert _error(exc)["type"] == "extra_forbidden"
+
+
+def test_objects_given_the_same_fields_share_nothing_a_change_can_reach() -> None:
+    a = Service(id=SID, name="a")
+    b = Service(id=uuid.UUID(int=2), name="b")
+    a.email = "send@cityoflondon.gov.uk"
+    assert a.model_fields_set == {"id", "name", "email"}
+    assert b.model_fields_set == {"id", "name"}
+    c = b.model_copy(update={"website": "https://www.cityoflondon.gov.uk/"})
+    assert c.model_fields_set == {"id", "name", "website"}
+    assert b.model_fields_set == {"id", "name"}
+    del a.email
+    assert b.model_fields_set == {"id", "name"}
