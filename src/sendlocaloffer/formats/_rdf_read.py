@@ -10,7 +10,6 @@ file and line. pyoxigraph (installed with oxrdflib) parses when present, rdflib 
 
 from __future__ import annotations
 
-import io
 import json
 import re
 from collections.abc import Iterable
@@ -228,21 +227,31 @@ def _index_plain_ntriples(data: bytes, name: str) -> tuple[Index, list[Finding]]
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    if "\r" in text:
+    if "\r" in text or (text and text[-1] != "\n"):
         return None
+    lines = text.split("\n")
+    del text
+    lines.pop()
     index: Index = {}
     seen: dict[str, str] = {}
     preds: dict[str, str] = {}
     datatypes: dict[str, str | None] = {}
-    literals: dict[str, Term] = {}
+    pairs: dict[str, tuple[str, Term]] = {}
     props: dict[str, list[Term]] = {}
     last = ""
     http_schema = 0
     try:
-        for line in io.StringIO(text):
-            s_text, p_text, rest = line.split(" ", 2)
-            if not rest.endswith(" .\n"):
-                raise _NotPlain
+        for line in lines:
+            s_text, _, po = line.partition(" ")
+            hit = pairs.get(po)
+            if hit is not None:
+                pred, o = hit
+            else:
+                pred, o, http = _plain_pair(po, seen, preds, datatypes)
+                if http:
+                    http_schema += http
+                elif len(po) < 160:  # predicate-object pairs that repeat (types, concepts, numbers, dates)
+                    pairs[po] = (pred, o)
             if s_text != last:
                 last = s_text
                 subject = _plain_term(s_text, seen)
@@ -250,54 +259,6 @@ def _index_plain_ntriples(data: bytes, name: str) -> tuple[Index, list[Finding]]
                 if got is None:
                     got = index[subject] = {}
                 props = got
-            pred = preds.get(p_text)
-            if pred is None:
-                pred = _plain_term(p_text, seen)
-                if pred.startswith("_:"):
-                    raise _NotPlain
-                if pred.startswith(SDO_HTTP):
-                    pred = SDO + pred[len(SDO_HTTP):]
-                    http_schema += 1
-                preds[p_text] = pred
-            o_text = rest[:-3]
-            o: Term
-            quoted = o_text[:1] == '"'
-            cached = literals.get(o_text) if quoted else seen.get(o_text)
-            if cached is not None:
-                o = cached
-            elif quoted:
-                end = o_text.rfind('"')
-                if end == 0:
-                    raise _NotPlain
-                lex = o_text[1:end]
-                if "\\" in lex:
-                    if '"' in _ESCAPES.sub("", lex):
-                        raise _NotPlain
-                    lex = _ESCAPES.sub(_unescape, lex)
-                elif '"' in lex:
-                    raise _NotPlain
-                suffix = o_text[end + 1:]
-                if not suffix:
-                    o = (lex, None, None)
-                elif suffix[:2] == "^^":
-                    dt = datatypes.get(suffix)
-                    if dt is None and suffix not in datatypes:
-                        dt = _plain_term(suffix[2:], seen)
-                        if dt.startswith("_:"):
-                            raise _NotPlain
-                        dt = datatypes[suffix] = None if dt in (_XSD_STRING, _LANGSTRING) else dt
-                    o = (lex, dt, None)
-                elif suffix[:1] == "@" and _LANG_OK.fullmatch(suffix, 1):
-                    o = (lex, None, suffix[1:].lower())
-                else:
-                    raise _NotPlain
-                if len(o_text) < 48:  # short literals (numbers, dates, codes) repeat: parse each once
-                    literals[o_text] = o
-            else:
-                o = _plain_term(o_text, seen)
-            if pred == RDF_TYPE and type(o) is str and o.startswith(SDO_HTTP):
-                o = SDO + o[len(SDO_HTTP):]
-                http_schema += 1
             have = props.get(pred)
             if have is None:
                 props[pred] = [o]
@@ -306,6 +267,60 @@ def _index_plain_ntriples(data: bytes, name: str) -> tuple[Index, list[Finding]]
     except (_NotPlain, ValueError):
         return None
     return index, _http_schema_findings(http_schema, name)
+
+
+def _plain_pair(po: str, seen: dict[str, str], preds: dict[str, str],
+                datatypes: dict[str, str | None]) -> tuple[str, Term, int]:
+    """The predicate and object of the rest of a plain N-Triples line after its subject, and
+    how many http://schema.org/ terms were read as https://schema.org/."""
+    p_text, _, o_text = po.partition(" ")
+    if o_text[-2:] != " .":
+        raise _NotPlain
+    o_text = o_text[:-2]
+    http = 0
+    pred = preds.get(p_text)
+    if pred is None:
+        pred = _plain_term(p_text, seen)
+        if pred.startswith("_:"):
+            raise _NotPlain
+        if pred.startswith(SDO_HTTP):
+            pred = SDO + pred[len(SDO_HTTP):]
+        preds[p_text] = pred
+    if p_text[1:len(SDO_HTTP) + 1] == SDO_HTTP:
+        http += 1
+    o: Term
+    if o_text[:1] == '"':
+        end = o_text.rfind('"')
+        if end == 0:
+            raise _NotPlain
+        lex = o_text[1:end]
+        if "\\" in lex:
+            if '"' in _ESCAPES.sub("", lex):
+                raise _NotPlain
+            lex = _ESCAPES.sub(_unescape, lex)
+        elif '"' in lex:
+            raise _NotPlain
+        suffix = o_text[end + 1:]
+        if not suffix:
+            o = (lex, None, None)
+        elif suffix[:2] == "^^":
+            dt = datatypes.get(suffix)
+            if dt is None and suffix not in datatypes:
+                dt = _plain_term(suffix[2:], seen)
+                if dt.startswith("_:"):
+                    raise _NotPlain
+                dt = datatypes[suffix] = None if dt in (_XSD_STRING, _LANGSTRING) else dt
+            o = (lex, dt, None)
+        elif suffix[:1] == "@" and _LANG_OK.fullmatch(suffix, 1):
+            o = (lex, None, suffix[1:].lower())
+        else:
+            raise _NotPlain
+    else:
+        o = _plain_term(o_text, seen)
+        if pred == RDF_TYPE and o.startswith(SDO_HTTP):
+            o = SDO + o[len(SDO_HTTP):]
+            http += 1
+    return pred, o, http
 
 
 def _index_oxigraph(ox: Any, data: bytes, fmt: str, name: str) -> tuple[Index, list[Finding]]:
