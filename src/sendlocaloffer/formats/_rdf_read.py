@@ -452,6 +452,7 @@ _PARTS = {"organisations": "Organisation", "locations": "Location", "services": 
 _BOOLEAN = XSD + "boolean"
 _FREE = SDO + "isAccessibleForFree"
 _NO_POSITION = 1 << 30
+_NO_PROPS: dict[str, list[Term]] = {}
 
 Placement = tuple[FieldPlan, Union[str, None]]  # the field, and the flattened field holding it
 
@@ -463,12 +464,14 @@ class _Spec:
     by_pred: dict[str, tuple[Placement, ...]]
     vias: dict[str, dict[str, tuple[Placement, ...]]]  # via predicate -> its node's predicates
     ignore: frozenset[str]
-    table: dict[str, object]  # predicate -> the text field it fills, or _IGNORE, or _OTHER
+    # predicate -> the text field it fills, its placements, its via node's placements, _IGNORE or _HINTS
+    table: dict[str, object]
+    types: frozenset[str]
 
 
 _SPECS: dict[type[Any], _Spec] = {}
 _IGNORE = object()
-_OTHER = object()
+_HINTS = object()
 
 
 def _spec(cm: ClassMap) -> _Spec:
@@ -500,11 +503,14 @@ def _make_spec(cm: ClassMap) -> _Spec:
     text = {pred: got[0][0].name for pred, got in by_pred.items()
             if len(got) == 1 and got[0][1] is None and got[0][0].kind == "lit" and not got[0][0].many
             and got[0][0].datatype != _BOOLEAN}
-    table: dict[str, object] = {pred: _OTHER for pred in (*by_pred, *vias, _LIST_ORDER)}
+    placed = {k: tuple(v) for k, v in by_pred.items()}
+    via_placed = {k: {p: tuple(v) for p, v in d.items()} for k, d in vias.items()}
+    table: dict[str, object] = {_LIST_ORDER: _HINTS}
+    table.update(via_placed)
+    table.update(placed)
     table.update({pred: _IGNORE for pred in ignore if pred != _LIST_ORDER})
     table.update(text)
-    return _Spec({k: tuple(v) for k, v in by_pred.items()},
-                 {k: {p: tuple(v) for p, v in d.items()} for k, d in vias.items()}, ignore, table)
+    return _Spec(placed, via_placed, ignore, table, frozenset(cm.types))
 
 
 class _Walker:
@@ -562,36 +568,37 @@ class _Walker:
         table = spec.table
         out: dict[str, Any] = {}
         hints: dict[str, Any] | None = None
-        for pred, values in self.index.get(subject, {}).items():
+        place = self.place
+        for pred, values in self.index.get(subject, _NO_PROPS).items():
             entry = table.get(pred)
             if type(entry) is str:  # one text value, the commonest case, placed without a call
                 value = values[0]
                 if len(values) == 1 and type(value) is tuple:
                     out[entry] = value[0]
                     continue
+                entry = spec.by_pred[pred]
             elif entry is _IGNORE:
                 continue
-            placements = spec.by_pred.get(pred)
-            if placements is not None:
-                for plan, flat in placements:
-                    self.place(out if flat is None else out.setdefault(flat, {}), plan, values, path, label, flat)
-            elif pred in spec.vias:
+            if type(entry) is tuple:
+                for plan, flat in entry:
+                    place(out if flat is None else out.setdefault(flat, {}), plan, values, path, label, flat)
+            elif type(entry) is dict:
+                vspec = entry
                 for via in values:
                     if not isinstance(via, str):
                         continue
                     self.visited.add(via)
-                    vspec = spec.vias[pred]
-                    for vpred, vvalues in self.index.get(via, {}).items():
+                    for vpred, vvalues in self.index.get(via, _NO_PROPS).items():
                         vplacements = vspec.get(vpred)
                         if vplacements is None:
                             if vpred != RDF_TYPE:
                                 self._unplaced(vpred, label, path, f" (on its {curie(pred)})")
                             continue
                         for plan, flat in vplacements:
-                            self.place(out if flat is None else out.setdefault(flat, {}), plan, vvalues, path, label, flat)
-            elif pred == _LIST_ORDER:
+                            place(out if flat is None else out.setdefault(flat, {}), plan, vvalues, path, label, flat)
+            elif entry is _HINTS:
                 hints = _hints(values)
-            elif pred not in spec.ignore:
+            else:
                 self._unplaced(pred, label, path, "")
         if hints:
             self._apply_hints(out, hints)
@@ -620,7 +627,6 @@ class _Walker:
               label: str, flat: str | None) -> None:
         name = plan.name
         kind = plan.kind
-        fpath = (*path, flat, name) if flat else (*path, name)
         if kind == "lit" and plan.datatype != _BOOLEAN:
             if plan.many:
                 lexes = [v[0] for v in values if type(v) is tuple]
@@ -638,13 +644,20 @@ class _Walker:
                     out[name] = canonical_order(plan, codes)
                     return
                 if len(set(codes)) > 1:
-                    self._many(plan, label, fpath)
+                    self._many(plan, label, (*path, flat, name) if flat else (*path, name))
                 out[name] = min(codes) if len(codes) > 1 else codes[0]
                 return
         elif kind == "node":
-            self.place_nodes(out, plan, values, fpath, label)
+            self.place_nodes(out, plan, values, (*path, flat, name) if flat else (*path, name), label)
             return
-        converted = [v for v in (self.value(plan, o, label, fpath) for o in values) if v is not None]
+        converted: list[Any] = []
+        if kind == "url":
+            converted = [v for v in values if type(v) is str and v[:2] != "_:"]
+        elif kind == "day":
+            converted = [DAY_CODES.get(v, "") for v in values if type(v) is str]
+        fpath = (*path, flat, name) if flat else (*path, name)
+        if len(converted) != len(values) or "" in converted:
+            converted = [v for v in (self.value(plan, o, label, fpath) for o in values) if v is not None]
         if not converted:
             return
         if plan.many:
@@ -668,19 +681,28 @@ class _Walker:
                              f"{curie(tcm.types[0]) if tcm.types else 'node'}, not the text {o[0]!r}: it was left out",
                              label, fpath)
         if id(plan) in _shared():
-            objs = [o for o in objs if any(t in tcm.types for t in self.types(o))]
+            types = (_SPECS.get(tcm.cls) or _spec(tcm)).types
+            index = self.index
+            objs = [o for o in objs if not types.isdisjoint(index.get(o, _NO_PROPS).get(RDF_TYPE, ()))]
         if not objs:
             return
         if len(objs) > 1:
-            objs.sort(key=lambda o: (self._position(o), o if not o.startswith("_:") else ""))
-        inner = f"{label} {curie(plan.predicate)}" if any(o.startswith("_:") for o in objs) else label
+            objs.sort(key=lambda o: (self._position(o), o if o[:2] != "_:" else ""))
+        inner = ""  # the label of a blank node: the subject pointing at it and the predicate
         if plan.many:
-            out[plan.name] = [self.node(o, tcm, (*fpath, i), o if not o.startswith("_:") else inner) for i, o in enumerate(objs)]
+            items = []
+            for i, o in enumerate(objs):
+                if o[:2] == "_:":
+                    inner = inner or f"{label} {curie(plan.predicate)}"
+                    items.append(self.node(o, tcm, (*fpath, i), inner))
+                else:
+                    items.append(self.node(o, tcm, (*fpath, i), o))
+            out[plan.name] = items
             return
         if len(objs) > 1:
             self._many(plan, label, fpath)
         o = objs[0]
-        out[plan.name] = self.node(o, tcm, fpath, o if not o.startswith("_:") else inner)
+        out[plan.name] = self.node(o, tcm, fpath, o if o[:2] != "_:" else f"{label} {curie(plan.predicate)}")
 
     def _many(self, plan: FieldPlan, label: str, fpath: tuple[str | int, ...]) -> None:
         self.finding("rdf.many_values", f"{curie(plan.predicate)} of {label} has more than one value but the model takes one: "
