@@ -59,7 +59,7 @@ def _check_codes(select: list[str], ignore: list[str], severities: dict[str, Sev
             continue
         if code.split(".", 1)[0] in groups:
             return f"no rule has the code {code!r}; see docs/rules.md for the list"
-        print(f"sendlocaloffer: note: no rule has the code {code!r}; it is taken as a reader's code", file=sys.stderr)
+        print(f"sendlocaloffer: note: no rule has the code {code!r}; it is taken as a reader's or SHACL code", file=sys.stderr)
     return None
 
 
