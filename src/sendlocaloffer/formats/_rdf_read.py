@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Union
@@ -169,8 +169,8 @@ def parse(data: bytes, fmt: str, name: str, *, use_oxigraph: bool | None = None)
             import pyoxigraph as ox
         except ImportError:
             ox = None
-    if fmt == "ntriples":
-        plain = _index_plain_ntriples(data, name)
+    if fmt in ("ntriples", "turtle"):
+        plain = (_index_plain_ntriples if fmt == "ntriples" else _index_plain_turtle)(data, name)
         if plain is not None:
             return plain
     if ox is not None:
@@ -184,7 +184,11 @@ def parse(data: bytes, fmt: str, name: str, *, use_oxigraph: bool | None = None)
 # term objects. Every term is still checked against the N-Triples grammar (RDF 1.1 N-Triples
 # section 2); a line in any other form sends the whole file to the full parser, which names
 # the line of any error.
-_IRI_OK = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\x00-\x20<>\"{}|^`\\]*")
+# Brackets (IPv6 hosts), a second "#", percent signs not followed by two hex digits and ports
+# that are not numbers are left to the full parser, which holds IRIs to RFC 3987 as well.
+_IRI_CHAR = r"(?:[^\x00-\x20<>\"{}|^`\\\[\]%#]|%[0-9A-Fa-f]{2})"
+_IRI_OK = re.compile(rf"[A-Za-z][A-Za-z0-9+.\-]*:{_IRI_CHAR}*(?:#{_IRI_CHAR}*)?")
+_BAD_PORT = re.compile(r"[^:]*://(?:[^/?#@]*@)?[^/?#:]*:[0-9]*[^0-9/?#]")
 _BNODE_OK = re.compile(r"_:[A-Za-z0-9_](?:[A-Za-z0-9_.\-]*[A-Za-z0-9_\-])?")
 _LANG_OK = re.compile(r"[a-zA-Z]+(?:-[a-zA-Z0-9]+)*")
 _ESCAPES = re.compile(r"\\(?:([tbnrf\"'\\])|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.|$))", re.DOTALL)
@@ -211,7 +215,8 @@ def _plain_term(text: str, seen: dict[str, str]) -> str:
     got = seen.get(text)
     if got is not None:
         return got
-    if text[:1] == "<" and text[-1:] == ">" and _IRI_OK.fullmatch(text, 1, len(text) - 1):
+    if (text[:1] == "<" and text[-1:] == ">" and _IRI_OK.fullmatch(text, 1, len(text) - 1)
+            and not _BAD_PORT.match(text, 1, len(text) - 1)):
         term = text[1:-1]
     elif text[:2] == "_:" and _BNODE_OK.fullmatch(text):
         term = text
@@ -240,10 +245,11 @@ def _index_plain_ntriples(data: bytes, name: str) -> tuple[Index, list[Finding]]
     props: dict[str, list[Term]] = {}
     last = ""
     http_schema = 0
+    pair = pairs.get
     try:
         for line in lines:
             s_text, _, po = line.partition(" ")
-            hit = pairs.get(po)
+            hit = pair(po)
             if hit is not None:
                 pred, o = hit
             else:
@@ -254,7 +260,7 @@ def _index_plain_ntriples(data: bytes, name: str) -> tuple[Index, list[Finding]]
                     pairs[po] = (pred, o)
             if s_text != last:
                 last = s_text
-                subject = _plain_term(s_text, seen)
+                subject = seen.get(s_text) or _plain_term(s_text, seen)
                 got = index.get(subject)
                 if got is None:
                     got = index[subject] = {}
@@ -321,6 +327,206 @@ def _plain_pair(po: str, seen: dict[str, str], preds: dict[str, str],
             o = SDO + o[len(SDO_HTTP):]
             http += 1
     return pred, o, http
+
+
+# Turtle in the layout this library writes (one predicate a line, blank nodes opened by ``[``
+# at the end of a line and closed by ``]`` on a line of their own, prefixed names without
+# escapes) is indexed line by line, as plain N-Triples is; the terms are checked against the
+# Turtle grammar (RDF 1.1 Turtle section 6.5). Anything else, and any error, goes to the full
+# parser, which names the line.
+_LOCAL = r"(?:[A-Za-z0-9_]|%[0-9A-Fa-f]{2})(?:(?:[A-Za-z0-9_\-]|%[0-9A-Fa-f]{2}|\.(?=[A-Za-z0-9_\-%]))*)"
+_PNAME = rf"[A-Za-z][A-Za-z0-9_\-]*:(?:{_LOCAL})?|:(?:{_LOCAL})?"
+_TTL_OBJECT = re.compile(
+    rf'"((?:[^"\\]|\\.)*)"(?:\^\^(<[^>]*>|{_PNAME})|@([a-zA-Z]+(?:-[a-zA-Z0-9]+)*))?'
+    rf"|(<[^>]*>|{_PNAME})|(true|false)|([+-]?[0-9]+)|(\[)$"
+)
+_PNAME_OK = re.compile(_PNAME)
+_TTL_PREFIX = re.compile(r"@prefix ([A-Za-z][A-Za-z0-9_\-]*)?: <([^>]*)> \.")
+_BOOLEAN_DT = XSD + "boolean"
+_INTEGER_DT = XSD + "integer"
+
+
+def _index_plain_turtle(data: bytes, name: str) -> tuple[Index, list[Finding]] | None:
+    """The index of Turtle in this library's layout, or None when any line is not in it."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if "\r" in text:
+        return None
+    prefixes: dict[str, str] = {}
+    seen: dict[str, str] = {}
+    index: Index = {}
+    lines_cache: dict[str, tuple[str, tuple[Term, ...], str]] = {}
+    stack: list[tuple[dict[str, list[Term]], str]] = []
+    props: dict[str, list[Term]] = {}
+    need = "subject"  # what the next line may be: subject, po (predicate or close) or close
+    blanks = 0
+    http_schema = 0
+
+    def iri(token: str) -> str:
+        if token[:1] == "<":
+            return _plain_term(token, seen)
+        got = seen.get(token)
+        if got is None:
+            if not _PNAME_OK.fullmatch(token):
+                raise _NotPlain
+            prefix, _, local = token.partition(":")
+            ns = prefixes.get(prefix)
+            if ns is None:
+                raise _NotPlain
+            got = seen[token] = ns + local
+        return got
+
+    def new_blank() -> tuple[str, dict[str, list[Term]]]:
+        nonlocal blanks
+        blanks += 1
+        label = f"_:t{blanks}"
+        got: dict[str, list[Term]] = {}
+        index[label] = got
+        return label, got
+
+    try:
+        for line in text.split("\n"):
+            body = line.lstrip(" ")
+            if need == "subject":
+                if not body:
+                    continue
+                if body[:1] == "<" and body == line and body[-1:] == ">":
+                    subject = _plain_term(body, seen)
+                    got = index.get(subject)
+                    if got is None:
+                        got = index[subject] = {}
+                    props = got
+                    need = "po"
+                    continue
+                m = _TTL_PREFIX.fullmatch(line)
+                if m is None:
+                    raise _NotPlain
+                prefixes[m.group(1) or ""] = _plain_term(f"<{m.group(2)}>", {})
+                seen.clear()
+                lines_cache.clear()
+                continue
+            if body[:1] == "]":
+                if not stack:
+                    raise _NotPlain
+                props, pred = stack.pop()
+                rest = body[1:]
+                if rest == ", [":
+                    label, got = new_blank()
+                    props[pred].append(label)
+                    stack.append((props, pred))
+                    props = got
+                    need = "po"
+                elif rest == " ;":
+                    need = "po"
+                elif rest == "":
+                    need = "close"
+                    if not stack:
+                        raise _NotPlain
+                elif rest == " .":
+                    if stack:
+                        raise _NotPlain
+                    need = "subject"
+                else:
+                    raise _NotPlain
+                continue
+            if need != "po" or not body:
+                raise _NotPlain
+            hit = lines_cache.get(body)
+            if hit is None:
+                hit, http = _turtle_po(body, iri)
+                if http:
+                    http_schema += http
+                elif len(body) < 120:
+                    lines_cache[body] = hit
+            pred, objs, end = hit
+            have = props.get(pred)
+            if have is None:
+                have = props[pred] = []
+            have.extend(objs)
+            if end == "[":
+                label, got = new_blank()
+                have.append(label)
+                stack.append((props, pred))
+                props = got
+            elif end == ";":
+                pass
+            elif end == ".":
+                if stack:
+                    raise _NotPlain
+                need = "subject"
+            elif not stack:
+                raise _NotPlain
+            else:
+                need = "close"
+    except (_NotPlain, ValueError):
+        return None
+    if need != "subject" or stack:
+        return None
+    return index, _http_schema_findings(http_schema, name)
+
+
+def _turtle_po(body: str, iri: Callable[[str], str]) -> tuple[tuple[str, tuple[Term, ...], str], int]:
+    """The predicate, objects and ending (``;``, ``.``, ``[`` or none) of one predicate line,
+    and how many http://schema.org/ terms were read as https://schema.org/."""
+    p_text, _, rest = body.partition(" ")
+    http = 0
+    if p_text == "a":
+        pred = RDF_TYPE
+    else:
+        pred = iri(p_text)
+        if pred.startswith("_:"):
+            raise _NotPlain
+        if pred.startswith(SDO_HTTP):
+            pred = SDO + pred[len(SDO_HTTP):]
+            http += 1
+    end = ""
+    if rest[-2:] in (" ;", " ."):
+        end = rest[-1]
+        rest = rest[:-2]
+    objs: list[Term] = []
+    pos = 0
+    n = len(rest)
+    while True:
+        m = _TTL_OBJECT.match(rest, pos)
+        if m is None:
+            raise _NotPlain
+        o: Term
+        if m.group(7) is not None:
+            if end or objs:
+                raise _NotPlain
+            return (pred, (), "["), http
+        if m.group(1) is not None:
+            lex = m.group(1)
+            if "\\" in lex:
+                lex = _ESCAPES.sub(_unescape, lex)
+            lang = m.group(3)
+            if lang is not None:
+                o = (lex, None, lang.lower())
+            elif m.group(2) is not None:
+                dt = iri(m.group(2))
+                if dt.startswith("_:"):
+                    raise _NotPlain
+                o = (lex, None if dt in (_XSD_STRING, _LANGSTRING) else dt, None)
+            else:
+                o = (lex, None, None)
+        elif m.group(4) is not None:
+            o = iri(m.group(4))
+            if pred == RDF_TYPE and o.startswith(SDO_HTTP):
+                o = SDO + o[len(SDO_HTTP):]
+                http += 1
+        elif m.group(5) is not None:
+            o = (m.group(5), _BOOLEAN_DT, None)
+        else:
+            o = (m.group(6), _INTEGER_DT, None)
+        objs.append(o)
+        pos = m.end()
+        if pos == n:
+            return (pred, tuple(objs), end), http
+        if rest[pos:pos + 2] != ", ":
+            raise _NotPlain
+        pos += 2
 
 
 def _index_oxigraph(ox: Any, data: bytes, fmt: str, name: str) -> tuple[Index, list[Finding]]:
