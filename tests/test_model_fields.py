@@ -5,10 +5,12 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from sendlocaloffer import vocab
-from sendlocaloffer.model import Address, Eligibility, LocalAuthority, Location, Phone, Service, mint_id, offer_namespace
+from sendlocaloffer.model import Address, Eligibility, LocalAuthority, Location, Phone, Service, mint_id, offer_namespace, types
 
 SID = uuid.UUID("6f1c2a3e-8b1b-4c57-9d5a-1c2b3d4e5f61")
 
@@ -141,3 +143,13 @@ def test_objects_given_the_same_fields_share_nothing_a_change_can_reach() -> Non
     assert b.model_fields_set == {"id", "name"}
     del a.email
     assert b.model_fields_set == {"id", "name"}
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from("hts:/.-_?#[]@%= \t\u00a0aZ09:"), max_size=30).map(lambda t: "https://" + t)
+       | st.text(alphabet=st.sampled_from("hHtTpPsS:/.-a0 "), max_size=16))
+def test_web_address_shortcut_accepts_only_what_the_full_check_accepts(text: str) -> None:
+    # The common shape is accepted without parsing; it must never let through what the full
+    # check refuses, nor change what it returns.
+    if types._PLAIN_URL.fullmatch(text):
+        assert types._parsed_url(text, text) == text

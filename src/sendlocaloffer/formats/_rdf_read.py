@@ -14,7 +14,7 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Union
 from urllib.parse import unquote
 
@@ -680,6 +680,32 @@ _IGNORE = object()
 _HINTS = object()
 
 
+@dataclass(frozen=True, slots=True)
+class _Concept:
+    """A field taking one concept: its name, and concept IRI -> code."""
+
+    name: str
+    concepts: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class _ConceptList:
+    """A field taking a set of concepts: its plan, and concept IRI -> code."""
+
+    plan: FieldPlan
+    concepts: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Boolean:
+    """A field taking one xsd:boolean."""
+
+    name: str
+
+
+_BOOLEANS = {"true": True, "1": True, "false": False, "0": False}
+
+
 def _spec(cm: ClassMap) -> _Spec:
     got = _SPECS.get(cm.cls)
     if got is None:
@@ -709,6 +735,18 @@ def _make_spec(cm: ClassMap) -> _Spec:
     text = {pred: got[0][0].name for pred, got in by_pred.items()
             if len(got) == 1 and got[0][1] is None and got[0][0].kind == "lit" and not got[0][0].many
             and got[0][0].datatype != _BOOLEAN}
+    # The commonest other fields, placed inline when their values are what the writer writes;
+    # anything else falls back to the general placement, which reports what it cannot place.
+    quick: dict[str, object] = {}
+    for pred, got in by_pred.items():
+        plan, flat = got[0]
+        if len(got) != 1 or flat is not None:
+            continue
+        if plan.kind == "concept":
+            concepts = _concepts(plan.vocab or "")
+            quick[pred] = _ConceptList(plan, concepts) if plan.many else _Concept(plan.name, concepts)
+        elif plan.kind == "lit" and plan.datatype == _BOOLEAN and not plan.many:
+            quick[pred] = _Boolean(plan.name)
     placed = {k: tuple(v) for k, v in by_pred.items()}
     via_placed = {k: {p: tuple(v) for p, v in d.items()} for k, d in vias.items()}
     table: dict[str, object] = {_LIST_ORDER: _HINTS}
@@ -716,6 +754,7 @@ def _make_spec(cm: ClassMap) -> _Spec:
     table.update(placed)
     table.update({pred: _IGNORE for pred in ignore if pred != _LIST_ORDER})
     table.update(text)
+    table.update(quick)
     return _Spec(placed, via_placed, ignore, table, frozenset(cm.types))
 
 
@@ -785,6 +824,26 @@ class _Walker:
                 entry = spec.by_pred[pred]
             elif entry is _IGNORE:
                 continue
+            elif type(entry) is _Concept:
+                code = entry.concepts.get(values[0]) if len(values) == 1 else None  # type: ignore[arg-type]
+                if code is not None:
+                    out[entry.name] = code
+                    continue
+                entry = spec.by_pred[pred]
+            elif type(entry) is _ConceptList:
+                concepts = entry.concepts
+                codes = [concepts.get(v) for v in values]  # type: ignore[arg-type]
+                if None not in codes:
+                    out[entry.plan.name] = _ordered(entry.plan, codes)  # type: ignore[arg-type]
+                    continue
+                entry = spec.by_pred[pred]
+            elif type(entry) is _Boolean:
+                value = values[0]
+                flag = _BOOLEANS.get(value[0]) if len(values) == 1 and type(value) is tuple else None
+                if flag is not None:
+                    out[entry.name] = flag
+                    continue
+                entry = spec.by_pred[pred]
             if type(entry) is tuple:
                 for plan, flat in entry:
                     place(out if flat is None else out.setdefault(flat, {}), plan, values, path, label, flat)
@@ -837,7 +896,7 @@ class _Walker:
             if plan.many:
                 lexes = [v[0] for v in values if type(v) is tuple]
                 if len(lexes) == len(values):
-                    out[name] = canonical_order(plan, lexes)
+                    out[name] = _ordered(plan, lexes)
                     return
             elif len(values) == 1 and type(values[0]) is tuple:
                 out[name] = values[0][0]
@@ -847,7 +906,7 @@ class _Walker:
             codes = [table.get(v, "") for v in values if type(v) is str]
             if len(codes) == len(values) and "" not in codes:
                 if plan.many:
-                    out[name] = canonical_order(plan, codes)
+                    out[name] = _ordered(plan, codes)
                     return
                 if len(set(codes)) > 1:
                     self._many(plan, label, (*path, flat, name) if flat else (*path, name))
@@ -867,7 +926,7 @@ class _Walker:
         if not converted:
             return
         if plan.many:
-            out[name] = canonical_order(plan, converted)
+            out[name] = _ordered(plan, converted) if kind == "day" else canonical_order(plan, converted)
             return
         if len(converted) > 1 and len(set(map(str, converted))) > 1:
             self._many(plan, label, fpath)
@@ -899,7 +958,7 @@ class _Walker:
             items = []
             for i, o in enumerate(objs):
                 if o[:2] == "_:":
-                    inner = inner or f"{label} {curie(plan.predicate)}"
+                    inner = inner or f"{label} {_short(plan.predicate)}"
                     items.append(self.node(o, tcm, (*fpath, i), inner))
                 else:
                     items.append(self.node(o, tcm, (*fpath, i), o))
@@ -908,7 +967,7 @@ class _Walker:
         if len(objs) > 1:
             self._many(plan, label, fpath)
         o = objs[0]
-        out[plan.name] = self.node(o, tcm, fpath, o if o[:2] != "_:" else f"{label} {curie(plan.predicate)}")
+        out[plan.name] = self.node(o, tcm, fpath, o if o[:2] != "_:" else f"{label} {_short(plan.predicate)}")
 
     def _many(self, plan: FieldPlan, label: str, fpath: tuple[str | int, ...]) -> None:
         self.finding("rdf.many_values", f"{curie(plan.predicate)} of {label} has more than one value but the model takes one: "
@@ -959,6 +1018,26 @@ class _Walker:
             m = _VERSION.search(o)
             return m.group(1) if m else o
         return o
+
+
+_ORDERED: dict[tuple[str | None, tuple[str, ...]], list[str]] = {}
+
+
+def _ordered(plan: FieldPlan, values: list[str]) -> list[str]:
+    """canonical_order of a list of texts or codes, remembered: the same few lists (days,
+    languages, needs) repeat across thousands of services."""
+    if len(values) < 2:
+        return values
+    key = (plan.vocab, tuple(values))
+    got = _ORDERED.get(key)
+    if got is None:
+        got = canonical_order(plan, values)
+        if len(_ORDERED) < 4096:
+            _ORDERED[key] = got
+    return list(got)
+
+
+_short = lru_cache(maxsize=1024)(curie)
 
 
 @cache

@@ -162,9 +162,20 @@ def normalise_email(value: str) -> str:
     return text
 
 
+# The common shape, accepted without parsing: a lower-case http(s) scheme, a plain host name,
+# an optional port, then printable ASCII without spaces. Everything else is parsed below.
+_PLAIN_URL = re.compile(r"https?://[A-Za-z0-9.\-]+(?::[0-9]{1,5})?(?:[/?#][!-~]*)?")
+
+
 def normalise_url(value: str) -> str:
     """A web address: absolute, http or https only (never ``javascript:`` or ``file:``)."""
     text = value.strip()
+    if _PLAIN_URL.fullmatch(text):
+        return text
+    return _parsed_url(value, text)
+
+
+def _parsed_url(value: str, text: str) -> str:
     try:
         parts = urlsplit(text)
     except ValueError:
