@@ -1,7 +1,7 @@
 """Workbook reading and writing of 10k and 50k-service offers, beside bare openpyxl on the same
 cells and flatten-tool on the same data as an HSDS workbook, in the same run.
 
-    python -m benchmarks.bench_xlsx [SIZES...] [--flattentool-max N]
+    python -m benchmarks.bench_xlsx [SIZES...] [--flattentool-max N] [--repeat N] [--engines]
 
 Each figure is one step in a fresh process: CPU time (what the ratios compare, as it hardly
 moves with other work on a shared machine), wall time, and peak memory above the setup's:
@@ -23,6 +23,7 @@ needs minutes and gigabytes at 10k, so by default it runs only on sizes up to --
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import shutil
@@ -52,6 +53,27 @@ for name, rows in sheets:
 wb.save({path})
 result = sum(len(rows) for _, rows in sheets)
 """
+# Other well-kept pure-Python writers on the very same cells, to show what changing engine
+# would buy; neither is a dependency (pip install xlsxwriter pyexcelerate to include them).
+_OTHER_WRITES = {
+    "XlsxWriter (constant_memory)": ("xlsxwriter", """
+wb = xlsxwriter.Workbook({path}, {{"constant_memory": True, "strings_to_formulas": False,
+                                  "strings_to_numbers": False, "strings_to_urls": False}})
+for name, rows in sheets:
+    ws = wb.add_worksheet(name)
+    for i, row in enumerate(rows):
+        ws.write_row(i, 0, row)
+wb.close()
+result = 0
+"""),
+    "pyexcelerate": ("pyexcelerate", """
+wb = pyexcelerate.Workbook()
+for name, rows in sheets:
+    wb.new_sheet(name, data=rows)
+wb.save({path})
+result = 0
+"""),
+}
 _BARE_READ = """
 wb = load_workbook({path}, read_only=True)
 rows = 0
@@ -99,7 +121,7 @@ def _line(label: str, m: dict[str, Any]) -> str:
     return f"{label} {m['cpu']:7.1f}s CPU, {m['seconds']:6.1f}s wall (peak {m['peak_mb']:6,.0f} MB)"
 
 
-def main(sizes: list[int], flattentool_max: int, repeat: int) -> None:
+def main(sizes: list[int], flattentool_max: int, repeat: int, engines: bool = False) -> None:
     tmp = Path(tempfile.mkdtemp(prefix="slo-bench-xlsx-"))
     ft_python = _flattentool_python()
     if ft_python is None:
@@ -114,6 +136,15 @@ def main(sizes: list[int], flattentool_max: int, repeat: int) -> None:
         bare_path = repr(str(tmp / f"bare-{n}.xlsx"))
         bw = measure(_BARE_WRITE_SETUP.format(n=n), _BARE_WRITE.format(path=bare_path), repeat=repeat)
         br = measure("from openpyxl import load_workbook", _BARE_READ.format(path=p), repeat=repeat)
+        others = {}
+        if engines:
+            for label, (module, stmt) in _OTHER_WRITES.items():
+                if importlib.util.find_spec(module) is None:
+                    print(f"    {label}: not installed; skipped")
+                    continue
+                other_path = repr(str(tmp / f"{module}-{n}.xlsx"))
+                others[label] = measure(_BARE_WRITE_SETUP.format(n=n) + f"import {module}\n", stmt.format(path=other_path),
+                                        repeat=repeat)
         size_mb = path.stat().st_size / 1e6
         print(f"{n:>7} services, {br['result']:,} rows over all sheets, {size_mb:,.1f} MB", flush=True)
         print(f"    {_line('library write', w)}   {_line('bare openpyxl write', bw)}   "
@@ -121,6 +152,8 @@ def main(sizes: list[int], flattentool_max: int, repeat: int) -> None:
         print(f"    {_line('library read ', r)}   {_line('bare openpyxl read ', br)}   "
               f"ratio {r['cpu'] / br['cpu']:4.2f}x CPU, {r['seconds'] / br['seconds']:4.2f}x wall (target <= 2); "
               f"services, findings read: {r['result']}")
+        for label, m in others.items():
+            print(f"    {_line(f'bare {label} write', m)}   {m['cpu'] / bw['cpu']:4.2f}x bare openpyxl's CPU time")
         if n >= 50_000:
             print(f"    peak memory reading {n:,} services: {r['peak_mb']:,.0f} MB (target < 1,024 MB)")
         if ft_python is None or n > flattentool_max:
@@ -147,5 +180,7 @@ if __name__ == "__main__":
     parser.add_argument("sizes", nargs="*", type=int, default=[10_000, 50_000])
     parser.add_argument("--flattentool-max", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=1, help="run each library and openpyxl step this many times; keep the best")
+    parser.add_argument("--engines", action="store_true",
+                        help="also time bare XlsxWriter and pyexcelerate writes of the same cells, where installed")
     args = parser.parse_args()
-    main(args.sizes, args.flattentool_max, args.repeat)
+    main(args.sizes, args.flattentool_max, args.repeat, args.engines)

@@ -697,6 +697,13 @@ class _ConceptList:
 
 
 @dataclass(frozen=True, slots=True)
+class _Nodes:
+    """A field taking one or more nodes of another class."""
+
+    plan: FieldPlan
+
+
+@dataclass(frozen=True, slots=True)
 class _Boolean:
     """A field taking one xsd:boolean."""
 
@@ -747,6 +754,8 @@ def _make_spec(cm: ClassMap) -> _Spec:
             quick[pred] = _ConceptList(plan, concepts) if plan.many else _Concept(plan.name, concepts)
         elif plan.kind == "lit" and plan.datatype == _BOOLEAN and not plan.many:
             quick[pred] = _Boolean(plan.name)
+        elif plan.kind == "node":
+            quick[pred] = _Nodes(plan)
     placed = {k: tuple(v) for k, v in by_pred.items()}
     via_placed = {k: {p: tuple(v) for p, v in d.items()} for k, d in vias.items()}
     table: dict[str, object] = {_LIST_ORDER: _HINTS}
@@ -766,6 +775,7 @@ class _Walker:
         self.findings: list[Finding] = []
         self.visited: set[str] = set()
         self.where: list[tuple[tuple[str | int, ...], str]] = []
+        self.shared = _shared()
 
     def finding(self, code: str, message: str, subject: str, path: tuple[str | int, ...] = (),
                 severity: Severity = Severity.WARNING) -> None:
@@ -788,10 +798,11 @@ class _Walker:
             self.finding("rdf.many_datasets", "the graph has more than one dcat:Dataset; only the first (by IRI) was read", extra)
         subject = datasets[0]
         data = self.node(subject, self.maps[_model("LocalOffer")], (), subject)
-        publishers = {o for props in self.index.values() for o in props.get(DCT + "publisher", ())}
+        publisher = DCT + "publisher"
+        publishers = {o for props in self.index.values() if publisher in props for o in props[publisher]}
         # Services, organisations and places that the dataset does not link to are still read:
         # hand-written graphs often leave out dcterms:hasPart.
-        unvisited = sorted(s for s in self.index if s not in self.visited and s not in publishers)
+        unvisited = sorted(self.index.keys() - self.visited - publishers)
         for field, cls_name in _PARTS.items():
             cm = self.maps[_model(cls_name)]
             loose = [s for s in unvisited if s not in self.visited and any(t in cm.types for t in self.types(s))]
@@ -844,6 +855,9 @@ class _Walker:
                     out[entry.name] = flag
                     continue
                 entry = spec.by_pred[pred]
+            elif type(entry) is _Nodes:
+                self.place_nodes(out, entry.plan, values, (*path, entry.plan.name), label)
+                continue
             if type(entry) is tuple:
                 for plan, flat in entry:
                     place(out if flat is None else out.setdefault(flat, {}), plan, values, path, label, flat)
@@ -886,7 +900,7 @@ class _Walker:
                 continue
             have = target.get(name)
             if isinstance(have, list) and set(map(str, hint)) == set(map(str, have)):
-                target[name] = hint
+                target[name] = list(hint)
 
     def place(self, out: dict[str, Any], plan: FieldPlan, values: list[Term], path: tuple[str | int, ...],
               label: str, flat: str | None) -> None:
@@ -945,7 +959,7 @@ class _Walker:
                 self.finding("rdf.not_a_node", f"{curie(plan.predicate)} of {label} should point at a "
                              f"{curie(tcm.types[0]) if tcm.types else 'node'}, not the text {o[0]!r}: it was left out",
                              label, fpath)
-        if id(plan) in _shared():
+        if id(plan) in self.shared:
             types = (_SPECS.get(tcm.cls) or _spec(tcm)).types
             index = self.index
             objs = [o for o in objs if not types.isdisjoint(index.get(o, _NO_PROPS).get(RDF_TYPE, ()))]
@@ -1050,13 +1064,18 @@ def _hints(values: list[Term]) -> dict[str, Any]:
     hints: dict[str, Any] = {}
     for h in values:
         if isinstance(h, tuple):
-            try:
-                loaded = json.loads(h[0])
-            except (ValueError, RecursionError):
-                continue
-            if isinstance(loaded, dict):
-                hints.update(loaded)
+            hints.update(_hint(h[0]))
     return hints
+
+
+@lru_cache(maxsize=256)
+def _hint(text: str) -> dict[str, Any]:
+    """One slo:listOrder value (the order of each list field) read as JSON; the same few repeat."""
+    try:
+        loaded = json.loads(text)
+    except (ValueError, RecursionError):
+        return {}
+    return loaded if isinstance(loaded, dict) else {}
 
 
 def _label(s: str) -> str:
