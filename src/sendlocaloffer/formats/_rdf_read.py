@@ -951,14 +951,13 @@ class _Walker:
                     label: str) -> None:
         assert plan.target is not None
         tcm = self.maps[plan.target]
-        objs: list[str] = []
-        for o in values:
-            if isinstance(o, str):
-                objs.append(o)
-            else:
-                self.finding("rdf.not_a_node", f"{curie(plan.predicate)} of {label} should point at a "
-                             f"{curie(tcm.types[0]) if tcm.types else 'node'}, not the text {o[0]!r}: it was left out",
-                             label, fpath)
+        objs = [o for o in values if type(o) is str]
+        if len(objs) != len(values):
+            for o in values:
+                if type(o) is tuple:
+                    self.finding("rdf.not_a_node", f"{curie(plan.predicate)} of {label} should point at a "
+                                 f"{curie(tcm.types[0]) if tcm.types else 'node'}, not the text {o[0]!r}: it was left out",
+                                 label, fpath)
         if id(plan) in self.shared:
             types = (_SPECS.get(tcm.cls) or _spec(tcm)).types
             index = self.index

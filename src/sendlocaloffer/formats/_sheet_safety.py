@@ -28,6 +28,12 @@ _DANGER = (b"<!DOCTYPE", b"<!ENTITY", b"<!doctype", b"<!entity")
 #: In ``Checked.escapes``: the shared strings hold escaped text, so any sheet may.
 _ALL_SHEETS = "*"
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+# Row numbers of five or more digits in a cell or row reference (a sheet with none has fewer
+# than 10,000 rows, or no more than it has row elements), and columns after Z.
+_LONG_ROW = re.compile(rb' r="[A-Z]{0,3}([0-9]{5,7})"')
+_WIDE_COLUMN = re.compile(rb'<c r="([A-Z]{2,3})[0-9]')
+#: A grid of this many cells is built whatever the sheet holds (about 40 MB in the fast engine).
+_DENSE_FLOOR = 2_000_000
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]{1,3}[0-9]{1,7}(?::[A-Z]{1,3}[0-9]{1,7})?)"')
 
 
@@ -53,6 +59,12 @@ class Checked:
     #: looks at each cell's type, or unescapes, only where there can be something to find.
     formulas: set[str] = field(default_factory=set)
     escapes: set[str] = field(default_factory=set)
+    #: Whether every sheet is plain enough for the fast engine (python-calamine), which builds
+    #: each sheet as a dense grid: cells all addressed (``<c r="...">``), no prefixed XML, no
+    #: formulas, error cells, merged ranges or escaped text (left to openpyxl, which reports
+    #: them at their cell), and a grid no larger than its cells justify (one cell at XFD1048576
+    #: would make a grid of 17 billion cells).
+    dense_ok: bool = True
 
     def may_escape(self, part: str) -> bool:
         return part in self.escapes or _ALL_SHEETS in self.escapes
@@ -112,6 +124,8 @@ def _scan(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Li
     tail = b""
     first = True
     merged: list[str] = []
+    cells = addressed = rows = max_row = 0
+    wide = b""
     try:
         with archive.open(info) as fh:
             while True:
@@ -137,6 +151,21 @@ def _scan(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Li
                 if is_strings and b"_x" in window:
                     checked.escapes.add(_ALL_SHEETS)
                 if is_sheet:
+                    # Counted over the window less the tail, so that a tag split between two
+                    # chunks counts once.
+                    cells += _count(window, tail, b"<c ") + _count(window, tail, b"<c>")
+                    addressed += _count(window, tail, b'<c r="')
+                    rows += _count(window, tail, b"<row")
+                    found = _LONG_ROW.findall(window)
+                    if found:
+                        max_row = max(max_row, int(_largest(found)))
+                    found = _WIDE_COLUMN.findall(window)
+                    if found:
+                        wide = max(wide, _largest(found), key=lambda c: (len(c), c))
+                    if size == len(chunk) and b"<worksheet" not in chunk:
+                        checked.dense_ok = False  # a prefixed or unusual sheet
+                    if b't="e"' in window:
+                        checked.dense_ok = False
                     if b"mergeCell" in window:
                         merged.extend(m.decode("ascii") for m in _MERGE.findall(window))
                     if b"<f" in window and _FORMULA.search(window):
@@ -149,4 +178,26 @@ def _scan(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Li
                         "save it again") from None
     if is_sheet and merged:
         checked.merged[info.filename] = list(dict.fromkeys(merged))
+    if is_sheet:
+        width = _column_number(wide) if wide else 26
+        height = max(rows, max_row or 9_999)
+        if cells != addressed or height * width > max(4 * cells, _DENSE_FLOOR):
+            checked.dense_ok = False
     return size
+
+
+def _largest(found: list[bytes]) -> bytes:
+    """The largest of row numbers or column letters: the longest, then the greatest."""
+    longest = max(map(len, found))
+    return max(f for f in found if len(f) == longest)
+
+
+def _count(window: bytes, tail: bytes, tag: bytes) -> int:
+    return window.count(tag) - tail.count(tag)
+
+
+def _column_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
