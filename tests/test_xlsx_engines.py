@@ -127,3 +127,8 @@ def test_rows_that_start_below_and_right_of_a1_keep_their_numbers() -> None:
     fast = list(xlsx._calamine_rows(CalamineWorkbook.from_filelike(io.BytesIO(buf.getvalue())), ws.title, "t.xlsx"))
     assert [(n, [v for v in row if v is not None]) for n, row in fast if any(v is not None for v in row)] == [(3, ["x"]), (5, [2])]
     assert fast[2][1][2] == "x" and fast[4][1][3] == 2
+
+
+def test_an_unknown_engine_is_refused_by_name() -> None:
+    with pytest.raises(ValueError, match="'calamine'"):
+        xlsx.read(EXAMPLE.parent / "offer.xlsx", engine="calamine")

@@ -6,8 +6,10 @@ workbooks, which are OLE2 compound files); a truncated or corrupt zip; an archiv
 declared or actual uncompressed size, entry count or compression ratio is over the limits; and
 any XML part with a document type declaration or entities (the "billion laughs" and external
 entity attacks), or in an encoding other than UTF-8 that could hide one. It also collects each
-sheet's merged ranges, which openpyxl's read-only mode does not report, and notes which sheets
-hold formulas or escaped text.
+sheet's merged ranges, which openpyxl's read-only mode does not report, notes which sheets
+hold formulas or escaped text, and measures each sheet's real extent from its row and cell
+references (never from ``<dimension>``), so that only sheets of a bounded grid reach the fast
+engine.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 # than 10,000 rows, or no more than it has row elements), and columns after Z.
 _LONG_ROW = re.compile(rb' r="[A-Z]{0,3}([0-9]{5,7})"')
 _WIDE_COLUMN = re.compile(rb'<c r="([A-Z]{2,3})[0-9]')
-#: A grid of this many cells is built whatever the sheet holds (about 40 MB in the fast engine).
+#: A grid of up to this many cells is allowed the fast engine however few cells the sheet holds.
 _DENSE_FLOOR = 2_000_000
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]{1,3}[0-9]{1,7}(?::[A-Z]{1,3}[0-9]{1,7})?)"')
 

@@ -79,8 +79,12 @@ def _rows(ws: Any, file: str, formulas: bool = True, escapes: bool = True) -> It
     except ReadError:
         raise
     except Exception as exc:  # openpyxl's parse errors name neither sheet nor row
-        raise ReadError(f"{file}: the sheet {ws.title!r} could not be read after row {number} "
-                        f"({type(exc).__name__}: {exc}); save the workbook again") from None
+        raise _sheet_failed(file, ws.title, number, exc) from None
+
+
+def _sheet_failed(file: str, sheet: str, number: int, exc: Exception) -> ReadError:
+    return ReadError(f"{file}: the sheet {sheet!r} could not be read after row {number} "
+                     f"({type(exc).__name__}: {exc}); save the workbook again")
 
 
 def _open(data: bytes, name: str, *, read_only: bool) -> Any:
@@ -104,10 +108,12 @@ def read(source: Source, *, max_bytes: int = DEFAULT_MAX_BYTES, limits: Limits |
     cell looked at (formulas, error values, merged ranges, escaped text) is read by
     python-calamine, about ten times faster than openpyxl; ``engine="openpyxl"`` always uses
     openpyxl, which reads every workbook."""
+    if engine not in ("auto", "openpyxl"):
+        raise ValueError(f"engine must be 'auto' or 'openpyxl', not {engine!r}")
     name = display_name(source)
     data = read_bytes(source, max_bytes)
     checked = check_workbook(data, name, limits or Limits())
-    if engine != "openpyxl" and checked.dense_ok and not (checked.formulas or checked.escapes or checked.merged):
+    if engine == "auto" and checked.dense_ok and not (checked.formulas or checked.escapes or checked.merged):
         fast = _read_calamine(data, name)
         if fast is not None:
             return fast
@@ -125,8 +131,9 @@ def read(source: Source, *, max_bytes: int = DEFAULT_MAX_BYTES, limits: Limits |
 
 
 def _read_calamine(data: bytes, name: str) -> ReadResult | None:
-    """The workbook read by python-calamine, or None where it is not installed. Only ever called
-    after :func:`check_workbook` found the archive, its XML and each sheet's grid safe."""
+    """The workbook read by python-calamine, or None where it is not installed or cannot open
+    the workbook (openpyxl then reads it, or names what is wrong). Only ever called after
+    :func:`check_workbook` found the archive, its XML and each sheet's grid safe."""
     try:
         from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
     except ImportError:
@@ -134,9 +141,8 @@ def _read_calamine(data: bytes, name: str) -> ReadResult | None:
     try:
         wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheets = [m for m in wb.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
-    except Exception as exc:  # calamine's errors name neither sheet nor row
-        raise ReadError(f"{name} is not a readable workbook ({type(exc).__name__}: {exc}); "
-                        "save it from your spreadsheet program as 'Excel Workbook (.xlsx)'") from None
+    except Exception:  # any failure to open leaves the workbook to openpyxl
+        return None
     tables = [Table(m.name, functools.partial(_calamine_rows, wb, m.name, name), hidden=m.visible != SheetVisibleEnum.Visible)
               for m in sheets]
     try:
@@ -167,9 +173,8 @@ def _calamine_rows(wb: Any, sheet: str, file: str) -> Iterator[tuple[int, Sequen
                 elif t is dt.date:
                     values[i] = dt.datetime(v.year, v.month, v.day)
             yield number, values
-    except Exception as exc:
-        raise ReadError(f"{file}: the sheet {sheet!r} could not be read after row {number} "
-                        f"({type(exc).__name__}: {exc}); save the workbook again") from None
+    except Exception as exc:  # calamine's errors name neither sheet nor row
+        raise _sheet_failed(file, sheet, number, exc) from None
 
 
 # -- writing ----------------------------------------------------------------------------------
