@@ -38,9 +38,9 @@ def _calamine_used(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
     real = xlsx._read_calamine
 
-    def spy(data: bytes, name: str) -> xlsx.ReadResult | None:
+    def spy(held: list[bytes], name: str) -> xlsx.ReadResult | None:
         calls.append(name)
-        return real(data, name)
+        return real(held, name)
 
     monkeypatch.setattr(xlsx, "_read_calamine", spy)
     return calls
@@ -100,7 +100,10 @@ def _with_sheet(xml: bytes) -> bytes:
     ('<row r="1"><c r="A1"><v>1</v></c><c r="XFD1"><v>2</v></c></row>' * 1 + '<row r="999"><c r="A999"><v>1</v></c></row>', False),
     ('<row r="1"><c><v>1</v></c></row>', False),  # a cell without its address
     ('<row r="1"><c r="A1" t="e"><v>#N/A</v></c></row>', False),  # an error value
-], ids=["a1", "offset", "far-corner", "far-row", "two-letter-column", "wide-and-long", "no-address", "error-value"])
+    # a long narrow sheet (opening hours of 50k services) is as dense as its cells
+    (''.join(f'<row r="{r}"><c r="A{r}"><v>{r}</v></c><c r="D{r}"><v>1</v></c></row>' for r in range(1, 120_001)), True),
+], ids=["a1", "offset", "far-corner", "far-row", "two-letter-column", "wide-and-long", "no-address", "error-value",
+        "long-and-narrow"])
 def test_only_plain_sheets_of_a_bounded_grid_go_to_the_fast_engine(cells: str, plain: bool) -> None:
     data = _with_sheet(_sheet_xml(cells))
     assert check_workbook(data, "t.xlsx").dense_ok is plain
@@ -127,6 +130,17 @@ def test_rows_that_start_below_and_right_of_a1_keep_their_numbers() -> None:
     fast = list(xlsx._calamine_rows(CalamineWorkbook.from_filelike(io.BytesIO(buf.getvalue())), ws.title, "t.xlsx"))
     assert [(n, [v for v in row if v is not None]) for n, row in fast if any(v is not None for v in row)] == [(3, ["x"]), (5, [2])]
     assert fast[2][1][2] == "x" and fast[4][1][3] == 2
+
+
+def test_the_fast_engine_keeps_one_copy_of_the_bytes_and_hands_back_what_it_cannot_open() -> None:
+    data = (EXAMPLE.parent / "offer.xlsx").read_bytes()
+    held = [data]
+    result = xlsx._read_calamine(held, "offer.xlsx")
+    assert result is not None and result.offer is not None
+    assert held == [], "once calamine has its copy, the reader should let go of its own"
+    garbage = [b"PK\x03\x04 not really a workbook"]
+    assert xlsx._read_calamine(garbage, "bad.xlsx") is None
+    assert garbage == [b"PK\x03\x04 not really a workbook"], "openpyxl needs the bytes calamine could not open"
 
 
 def test_an_unknown_engine_is_refused_by_name() -> None:
