@@ -106,8 +106,8 @@ def read(source: Source, *, max_bytes: int = DEFAULT_MAX_BYTES, limits: Limits |
 
     With the ``fast`` extra, a workbook that passed every check and holds nothing that needs a
     cell looked at (formulas, error values, merged ranges, escaped text) is read by
-    python-calamine, about ten times faster than openpyxl; ``engine="openpyxl"`` always uses
-    openpyxl, which reads every workbook."""
+    python-calamine, which makes the read more than twice as fast; ``engine="openpyxl"``
+    always uses openpyxl, which reads every workbook."""
     if engine not in ("auto", "openpyxl"):
         raise ValueError(f"engine must be 'auto' or 'openpyxl', not {engine!r}")
     name = display_name(source)
