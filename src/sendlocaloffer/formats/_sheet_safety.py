@@ -34,8 +34,8 @@ _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 # than 10,000 rows, or no more than it has row elements), and columns after Z.
 _LONG_ROW = re.compile(rb' r="[A-Z]{0,3}([0-9]{5,7})"')
 _WIDE_COLUMN = re.compile(rb'<c r="([A-Z]{2,3})[0-9]')
-# The single-letter column references, widest first, looked for only above the widest seen.
-_NARROW_COLUMNS = tuple((b'<c r="' + bytes([c]), i) for i, c in reversed(list(enumerate(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", 1))))
+# Cell references in columns A to Z with each column's number, Z first.
+_LETTER_COLUMNS = tuple((b'<c r="' + bytes([c]), c - ord("A") + 1) for c in range(ord("Z"), ord("A") - 1, -1))
 #: A grid of up to this many cells is allowed the fast engine however few cells the sheet holds.
 _DENSE_FLOOR = 2_000_000
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]{1,3}[0-9]{1,7}(?::[A-Z]{1,3}[0-9]{1,7})?)"')
@@ -128,7 +128,7 @@ def _scan(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Li
     tail = b""
     first = True
     merged: list[str] = []
-    cells = addressed = rows = max_row = narrow = 0
+    cells = addressed = rows = max_row = letters = 0
     wide = b""
     try:
         with archive.open(info) as fh:
@@ -167,7 +167,7 @@ def _scan(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Li
                     if found:
                         wide = max(wide, _largest(found), key=lambda c: (len(c), c))
                     elif not wide:
-                        narrow = max(narrow, _narrowest_above(window, narrow))
+                        letters = _widest_letter_above(window, letters)
                     if size == len(chunk) and b"<worksheet" not in chunk:
                         checked.dense_ok = False  # a prefixed or unusual sheet
                     if b't="e"' in window:
@@ -185,21 +185,22 @@ def _scan(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Li
     if is_sheet and merged:
         checked.merged[info.filename] = list(dict.fromkeys(merged))
     if is_sheet:
-        width = _column_number(wide) if wide else max(narrow, 1)
+        width = _column_number(wide) if wide else max(letters, 1)
         height = max(rows, max_row or 9_999)
         if cells != addressed or height * width > max(4 * cells, _DENSE_FLOOR):
             checked.dense_ok = False
     return size
 
 
-def _narrowest_above(window: bytes, narrow: int) -> int:
-    """The number of the widest single-letter column referenced in ``window``, if above ``narrow``."""
-    for tag, number in _NARROW_COLUMNS:
-        if number <= narrow:
+def _widest_letter_above(window: bytes, widest: int) -> int:
+    """The number of the widest column from A to Z referenced in ``window``, or ``widest`` if
+    none beyond it is (only the letters beyond it are looked for)."""
+    for tag, number in _LETTER_COLUMNS:
+        if number <= widest:
             break
         if tag in window:
             return number
-    return narrow
+    return widest
 
 
 def _largest(found: list[bytes]) -> bytes:
