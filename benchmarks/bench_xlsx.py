@@ -38,10 +38,9 @@ _BARE_WRITE_SETUP = """
 from benchmarks.synth import synthetic_offer
 from openpyxl import Workbook
 from sendlocaloffer.formats._sheet_layout import layout
-from sendlocaloffer.formats._sheet_write import references, sheet_rows
-offer = synthetic_offer({n})
-refs = references(offer)
-sheets = [(s.name, [s.headers] + list(sheet_rows(offer, s, refs))) for s in layout().sheets]
+from sendlocaloffer.formats._sheet_write import OfferRows
+offer = OfferRows(synthetic_offer({n}))
+sheets = [(s.name, [s.headers] + list(offer.rows(s))) for s in layout().sheets]
 del offer
 """
 _BARE_WRITE = """

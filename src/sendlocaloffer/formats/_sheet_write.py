@@ -13,7 +13,7 @@ from ..model import LocalOffer
 from . import _sheet_layout as L
 from ._sheet_values import cell_writer, uuid_or_none
 
-__all__ = ["count_rows", "row_keys", "sheet_rows"]
+__all__ = ["OfferRows", "row_keys"]
 
 _ORDINAL = re.compile(r"^#\d+$")
 
@@ -53,50 +53,65 @@ def _get(obj: Any, path: Sequence[str]) -> Any:
     return obj
 
 
-def _walk(obj: Any, path: tuple[str, ...], keys: list[str]) -> Iterator[tuple[list[str], Any]]:
-    star = path.index("*")
-    items = _get(obj, path[:star]) or []
-    rest = path[star + 1:]
-    if not rest:
-        for item in items:
-            yield keys, item
-        return
-    for key, item in zip(row_keys(items), items, strict=False):
-        yield from _walk(item, rest, [*keys, key])
+class OfferRows:
+    """The rows of each sheet of the layout for one offer (none for no offer).
 
+    The key of each item of a list is worked out once, however many sheets walk through that
+    list: every sheet below Services walks all the services."""
 
-def count_rows(offer: LocalOffer | None, sheet: L.Sheet) -> int:
-    """How many rows :func:`sheet_rows` gives, without converting any value."""
-    if offer is None:
-        return 0
-    if not sheet.path:
-        return 1
-    return sum(1 for _ in _walk(offer, sheet.path, []))
+    def __init__(self, offer: LocalOffer | None) -> None:
+        self.offer = offer
+        self._keys: dict[int, tuple[Sequence[BaseModel], list[str]]] = {}
+        #: For each list a reference may point into, the key to write for each id.
+        self.references: dict[str, dict[str, str]] = {}
+        if offer is not None:
+            for sheet in L.layout().sheets:
+                if len(sheet.path) == 2:
+                    items = getattr(offer, sheet.path[0])
+                    self.references[sheet.path[0]] = {
+                        str(it.id): key for it, key in zip(items, self.keys(items), strict=False)
+                        if getattr(it, "id", None)}
 
+    def keys(self, items: Sequence[BaseModel]) -> list[str]:
+        """:func:`row_keys` of ``items``, remembered (with the list, so its id stays its own)."""
+        seen = self._keys.get(id(items))
+        if seen is not None and seen[0] is items:
+            return seen[1]
+        keys = row_keys(items)
+        if len(items) > 1:
+            self._keys[id(items)] = (items, keys)
+        return keys
 
-def references(offer: LocalOffer) -> dict[str, dict[str, str]]:
-    """For each list a reference may point into, the key to write for each id."""
-    out: dict[str, dict[str, str]] = {}
-    for sheet in L.layout().sheets:
-        if len(sheet.path) == 2:
-            items = getattr(offer, sheet.path[0])
-            out[sheet.path[0]] = {str(it.id): key for it, key in zip(items, row_keys(items), strict=False) if getattr(it, "id", None)}
-    return out
+    def _walk(self, obj: Any, path: tuple[str, ...], keys: list[str]) -> Iterator[tuple[list[str], Any]]:
+        star = path.index("*")
+        items = _get(obj, path[:star]) or []
+        rest = path[star + 1:]
+        if not rest:
+            for item in items:
+                yield keys, item
+            return
+        for key, item in zip(self.keys(items), items, strict=False):
+            yield from self._walk(item, rest, [*keys, key])
 
+    def count(self, sheet: L.Sheet) -> int:
+        """How many rows :meth:`rows` gives, without converting any value."""
+        if self.offer is None:
+            return 0
+        if not sheet.path:
+            return 1
+        return sum(1 for _ in self._walk(self.offer, sheet.path, []))
 
-def sheet_rows(offer: LocalOffer | None, sheet: L.Sheet,
-               refs: dict[str, dict[str, str]] | None = None) -> Iterator[list[Any]]:
-    """The rows of one sheet (without its header): link keys, then one value a column."""
-    if offer is None:
-        return
-    refs = refs if refs is not None else references(offer)
-    plan = [(_getter(column.path), _writer(column, refs)) for column in sheet.columns]
-    if not sheet.path:
-        pairs: Iterator[tuple[list[str], Any]] = iter([([], offer)])
-    else:
-        pairs = _walk(offer, sheet.path, [])
-    for keys, item in pairs:
-        yield keys + [write(get(item)) for get, write in plan]
+    def rows(self, sheet: L.Sheet) -> Iterator[list[Any]]:
+        """The rows of one sheet (without its header): link keys, then one value a column."""
+        if self.offer is None:
+            return
+        plan = [(_getter(column.path), _writer(column, self.references)) for column in sheet.columns]
+        if not sheet.path:
+            pairs: Iterator[tuple[list[str], Any]] = iter([([], self.offer)])
+        else:
+            pairs = self._walk(self.offer, sheet.path, [])
+        for keys, item in pairs:
+            yield keys + [write(get(item)) for get, write in plan]
 
 
 def _getter(path: tuple[str, ...]) -> Callable[[Any], Any]:

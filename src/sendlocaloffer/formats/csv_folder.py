@@ -25,7 +25,7 @@ from ..model import LocalOffer
 from . import _sheet_layout as L
 from ._sheet_read import Table, read_tables
 from ._sheet_values import csv_escape, csv_unescape
-from ._sheet_write import references, sheet_rows
+from ._sheet_write import OfferRows
 from .base import ReadResult
 
 __all__ = ["decode", "read", "write"]
@@ -108,14 +108,15 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def dumps(offer: LocalOffer, sheet: L.Sheet, refs: dict[str, dict[str, str]] | None = None) -> bytes:
+def dumps(offer: LocalOffer | OfferRows, sheet: L.Sheet) -> bytes:
     """One sheet of the offer as CSV bytes (UTF-8 with BOM, RFC 4180, CRLF)."""
+    rows = offer if isinstance(offer, OfferRows) else OfferRows(offer)
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     out.write(_BOM)
     writer.writerow([link.header + " *" for link in sheet.links]
                     + [c.header + (" *" if c.required else "") for c in sheet.columns])
-    for row in sheet_rows(offer, sheet, refs):
+    for row in rows.rows(sheet):
         writer.writerow([_text(v) for v in row])
     return out.getvalue().encode("utf-8")
 
@@ -124,6 +125,6 @@ def write(offer: LocalOffer, target: Target, **_: Any) -> None:
     """Write the offer as a folder of CSV files, one a sheet of the layout (each atomically)."""
     folder = _folder(target, "writes")
     folder.mkdir(parents=True, exist_ok=True)
-    refs = references(offer)
+    rows = OfferRows(offer)
     for sheet in L.layout().sheets:
-        write_bytes(folder / f"{sheet.name}.csv", dumps(offer, sheet, refs))
+        write_bytes(folder / f"{sheet.name}.csv", dumps(rows, sheet))

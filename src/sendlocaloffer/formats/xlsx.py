@@ -29,10 +29,11 @@ from ..errors import FormatError, ReadError
 from ..model import LocalOffer
 from ..vocab import get as get_vocabulary
 from . import _sheet_layout as L
-from ._sheet_read import EXCEL_CELL_LIMIT, Formula, Table, _quote, read_tables
+from ._sheet_read import Formula, Table, _quote, read_tables
 from ._sheet_safety import Limits, check_workbook
-from ._sheet_values import guarded, xml_escape, xml_unescape
-from ._sheet_write import count_rows, references, sheet_rows
+from ._sheet_stream import RowStyles, rows_xml, text_value
+from ._sheet_values import guarded, xml_unescape
+from ._sheet_write import OfferRows
 from .base import ReadResult
 
 __all__ = ["Formula", "Limits", "annotate", "read", "sniff", "write", "write_template"]
@@ -42,7 +43,6 @@ PINNED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
 _ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 _HEADER_FILL = "1F4E79"
 _SEVERITY_FILL = {Severity.ERROR: "FFC7CE", Severity.WARNING: "FFEB9C", Severity.INFO: "DDEBF7"}
-_ERROR_CODES = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"})
 
 
 def sniff(head: bytes, **_: Any) -> bool:
@@ -212,7 +212,12 @@ def _malloc_trim() -> Any:
 # -- writing ----------------------------------------------------------------------------------
 
 class _PinnedZip(zipfile.ZipFile):
-    """A zip whose entries all carry the same time, so that the same content gives the same bytes."""
+    """A zip whose entries all carry the same time, so that the same content gives the same bytes.
+
+    ``rows`` maps the file openpyxl wrote a data sheet to (header only) to the text of that
+    sheet's data rows, which goes in at the end of its ``sheetData`` as the sheet is zipped."""
+
+    rows: dict[str, Iterator[bytes]]
 
     def writestr(self, zinfo_or_arcname: Any, data: Any, compress_type: Any = None, compresslevel: Any = None) -> None:
         if not isinstance(zinfo_or_arcname, zipfile.ZipInfo):
@@ -225,8 +230,19 @@ class _PinnedZip(zipfile.ZipFile):
         info = zipfile.ZipInfo(arcname or os.path.basename(filename), date_time=_ZIP_TIME)
         info.compress_type = zipfile.ZIP_DEFLATED
         info.external_attr = 0o600 << 16
+        rows = getattr(self, "rows", {}).pop(str(filename), None)
         with open(filename, "rb") as src, self.open(info, "w", force_zip64=True) as dst:
-            shutil.copyfileobj(src, dst, 1 << 20)
+            if rows is None:
+                shutil.copyfileobj(src, dst, 1 << 20)
+                return
+            head, end, tail = src.read().partition(b"</sheetData>")
+            if not end:
+                raise FormatError(f"{arcname}: the sheet openpyxl wrote has no sheetData; this is a fault in "
+                                  "sendlocaloffer, please report it")
+            dst.write(head)
+            for chunk in rows:
+                dst.write(chunk)
+            dst.write(end + tail)
 
 
 def _text_cell(ws: Any, value: str) -> Any:
@@ -240,20 +256,12 @@ def _text_cell(ws: Any, value: str) -> Any:
 
 
 def _cells(ws: Any, row: list[Any], number: int) -> list[Any]:
+    from openpyxl.utils import get_column_letter
+
     for i, v in enumerate(row):
         if type(v) is str and v:
-            if "_x" in v or not v.isprintable():
-                v = xml_escape(v)
-            if len(v) > EXCEL_CELL_LIMIT:
-                from openpyxl.utils import get_column_letter
-
-                # openpyxl would cut the text silently at Excel's limit; refuse instead.
-                raise FormatError(f"{_quote(ws.title)}!{get_column_letter(i + 1)}{number} would hold "
-                                  f"{len(v):,} characters, over the 32,767 a spreadsheet cell holds; shorten the text "
-                                  "(link to a page for the rest) or write another format")
-            if guarded(v) or v in _ERROR_CODES:
-                v = _text_cell(ws, v)
-            row[i] = v
+            v, quote = text_value(v, ws.title, get_column_letter(i + 1), number)
+            row[i] = _text_cell(ws, v) if quote else v
     return row
 
 
@@ -332,7 +340,7 @@ def guidance_lines() -> list[tuple[str, str]]:
 
 
 def _data_sheet(wb: Any, sheet: L.Sheet, rows: Iterator[list[Any]], count: int, ranges: dict[str, str],
-                example: bool) -> None:
+                example: bool, styles: RowStyles, streams: dict[str, Iterator[bytes]] | None) -> None:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -393,6 +401,7 @@ def _data_sheet(wb: Any, sheet: L.Sheet, rows: Iterator[list[Any]], count: int, 
             dv.add(f"{letter}2:{letter}1048576")
             ws.data_validations.append(dv)
     ws.append(header)
+    first = 2
     if example:
         row: list[Any] = [_example_key(link.sheet) for link in sheet.links]
         for column in sheet.columns:
@@ -405,8 +414,12 @@ def _data_sheet(wb: Any, sheet: L.Sheet, rows: Iterator[list[Any]], count: int, 
         complete = all(c.example is not None for c in sheet.columns if c.required)
         if complete and any(v is not None for v in row[n_links:]):
             ws.append(_cells(ws, row, 2))
-    for number, data_row in enumerate(rows, 3 if example else 2):
-        ws.append(_cells(ws, data_row, number))
+            first = 3
+    if streams is None:  # every row through openpyxl, as the stream is held to in the tests
+        for number, data_row in enumerate(rows, first):
+            ws.append(_cells(ws, data_row, number))
+    else:
+        streams[ws._writer.out] = rows_xml(rows, ws.title, first, styles, get_column_letter)
 
 
 def _example_key(sheet_name: str) -> str:
@@ -416,7 +429,9 @@ def _example_key(sheet_name: str) -> str:
     return str(column.example) if column is not None and column.example is not None else "#1"
 
 
-def _build(offer: LocalOffer | None, path: Path, example: bool) -> None:
+def _build(offer: LocalOffer | None, path: Path, example: bool, *, stream: bool = True) -> None:
+    """Write the workbook to ``path``: through openpyxl throughout, except that with ``stream``
+    the data rows are written as the sheets are zipped (see :mod:`._sheet_stream`)."""
     from openpyxl import Workbook
     from openpyxl.writer.excel import ExcelWriter
 
@@ -425,14 +440,17 @@ def _build(offer: LocalOffer | None, path: Path, example: bool) -> None:
     wb.properties.modified = PINNED_TIME
     wb.properties.creator = "sendlocaloffer"
     wb.properties.title = offer.title if offer is not None else "SEND Local Offer template"
+    streams: dict[str, Iterator[bytes]] | None = {} if stream else None
     try:
         _guidance(wb)
-        refs = references(offer) if offer is not None else {}
+        styles = RowStyles(wb.worksheets[0])
+        rows = OfferRows(offer)
         ranges = _lists_sheet_ranges()
         for sheet in L.layout().sheets:
-            _data_sheet(wb, sheet, sheet_rows(offer, sheet, refs), count_rows(offer, sheet), ranges, example)
+            _data_sheet(wb, sheet, rows.rows(sheet), rows.count(sheet), ranges, example, styles, streams)
         _lists_sheet(wb)
         with _PinnedZip(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+            archive.rows = streams or {}
             ExcelWriter(wb, archive).save()
     except BaseException:
         for ws in wb.worksheets:  # write-only sheets stream to temporary files: remove them
