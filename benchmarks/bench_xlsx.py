@@ -6,8 +6,10 @@ cells and flatten-tool on the same data as an HSDS workbook, in the same run.
 Each figure is one step in a fresh process: CPU time (what the ratios compare, as it hardly
 moves with other work on a shared machine), wall time, and peak memory above the setup's:
 
-- library write: ``xlsx.write(offer)``; bare write: openpyxl write-only appending the very
-  cells the library writes (no styles, no validation, no escaping);
+- library write: ``xlsx.write(offer)`` (openpyxl writes every part but the data rows, which are
+  streamed as the sheets are zipped); bare write: openpyxl write-only appending the very cells
+  the library writes (no styles, no validation, no escaping); with --engines, also the library
+  write with every row through openpyxl, and bare XlsxWriter and pyexcelerate writes;
 - library read: ``xlsx.read`` (zip and XML checks, conversion, model, findings); bare read:
   openpyxl read-only ``iter_rows(values_only=True)`` over every sheet of the same file;
 - flatten-tool ``flatten`` (HSDS JSON -> xlsx) and ``unflatten`` (xlsx -> JSON) of the same
@@ -52,10 +54,10 @@ for name, rows in sheets:
 wb.save({path})
 result = sum(len(rows) for _, rows in sheets)
 """
-# Other well-kept pure-Python writers on the very same cells, to show what changing engine
-# would buy; neither is a dependency (pip install xlsxwriter pyexcelerate to include them).
+# Other well-kept pure-Python writers on the very same cells, for comparison with the library's
+# streamed rows; neither is a dependency (pip install xlsxwriter pyexcelerate to include them).
 _OTHER_WRITES = {
-    "XlsxWriter (constant_memory)": ("xlsxwriter", """
+    "bare XlsxWriter (constant_memory)": ("xlsxwriter", """
 wb = xlsxwriter.Workbook({path}, {{"constant_memory": True, "strings_to_formulas": False,
                                   "strings_to_numbers": False, "strings_to_urls": False}})
 for name, rows in sheets:
@@ -65,7 +67,7 @@ for name, rows in sheets:
 wb.close()
 result = 0
 """),
-    "pyexcelerate": ("pyexcelerate", """
+    "bare pyexcelerate": ("pyexcelerate", """
 wb = pyexcelerate.Workbook()
 for name, rows in sheets:
     wb.new_sheet(name, data=rows)
@@ -137,6 +139,10 @@ def main(sizes: list[int], flattentool_max: int, repeat: int, engines: bool = Fa
         br = measure("from openpyxl import load_workbook", _BARE_READ.format(path=p), repeat=repeat)
         others = {}
         if engines:
+            all_openpyxl = repr(str(tmp / f"all-openpyxl-{n}.xlsx"))
+            others["library, every row through openpyxl,"] = measure(
+                offer_setup + "; from pathlib import Path",
+                f"xlsx._build(offer, Path({all_openpyxl}), False, stream=False); result = 0", repeat=repeat)
             for label, (module, stmt) in _OTHER_WRITES.items():
                 if importlib.util.find_spec(module) is None:
                     print(f"    {label}: not installed; skipped")
@@ -152,7 +158,7 @@ def main(sizes: list[int], flattentool_max: int, repeat: int, engines: bool = Fa
               f"ratio {r['cpu'] / br['cpu']:4.2f}x CPU, {r['seconds'] / br['seconds']:4.2f}x wall (target <= 2); "
               f"services, findings read: {r['result']}")
         for label, m in others.items():
-            print(f"    {_line(f'bare {label} write', m)}   {m['cpu'] / bw['cpu']:4.2f}x bare openpyxl's CPU time")
+            print(f"    {_line(f'{label} write', m)}   {m['cpu'] / bw['cpu']:4.2f}x bare openpyxl's CPU time")
         if n >= 50_000:
             print(f"    peak memory reading {n:,} services: {r['peak_mb']:,.0f} MB (target < 1,024 MB)")
         if ft_python is None or n > flattentool_max:
@@ -180,6 +186,7 @@ if __name__ == "__main__":
     parser.add_argument("--flattentool-max", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=1, help="run each library and openpyxl step this many times; keep the best")
     parser.add_argument("--engines", action="store_true",
-                        help="also time bare XlsxWriter and pyexcelerate writes of the same cells, where installed")
+                        help="also time the library writing every row through openpyxl, and bare XlsxWriter and "
+                             "pyexcelerate writes of the same cells, where installed")
     args = parser.parse_args()
     main(args.sizes, args.flattentool_max, args.repeat, args.engines)
