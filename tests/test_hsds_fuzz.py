@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -79,3 +80,17 @@ def test_resource_outside_the_package_is_not_read(tmp_path: Path) -> None:
     result = hsds_tabular.read(tmp_path / "pkg")
     assert any(f.code == "hsds.unsafe_path" for f in result.findings)
     assert result.offer is not None and [s.name for s in result.offer.services] == ["A"]
+
+
+@pytest.mark.parametrize("text", ["NaN", "inf", "-Infinity"])
+def test_a_number_cell_holding_not_a_number_is_a_finding_at_its_field(text: str, tmp_path: Path) -> None:
+    (tmp_path / "services.csv").write_text(f"id,name,status,minimum_age\r\ns1,Play club,active,{text}\r\n",
+                                           encoding="utf-8", newline="")
+    (tmp_path / "locations.csv").write_text(f"id,name,latitude\r\nl1,Hall,{text}\r\n", encoding="utf-8", newline="")
+    result = hsds_tabular.read(tmp_path)
+    assert result.offer is not None and result.offer.services[0].name == "Play club"
+    assert result.offer.services[0].eligibility is None or result.offer.services[0].eligibility.min_age is None
+    assert all(loc.latitude is None for loc in result.offer.locations)
+    types = [f.path for f in result.findings if f.code == "hsds.type"]
+    assert any(p.endswith("/minimum_age") for p in types), types
+    assert any(p.endswith("/latitude") for p in types), types

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import html
+import math
 import re
 import uuid
 from collections.abc import Callable
@@ -208,6 +209,10 @@ class FeedReader:
                 return None
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.note("hsds.type", Severity.ERROR, f"'{key}' should be a number of years; it is a JSON {_json_type(value)}.", p, value)
+            return None
+        if not math.isfinite(value):  # text such as "NaN" or "inf" in a CSV cell
+            self.note("hsds.type", Severity.ERROR, f"'{key}' should be a number of years; it is {obj.get(key)!r}.", p,
+                      obj.get(key))
             return None
         if value == -1:
             self.note("hsds.age_unset", Severity.INFO, f"'{key}' is -1, read as no limit.", p, value)
@@ -451,7 +456,7 @@ class FeedReader:
             if isinstance(value, str):
                 with contextlib.suppress(ValueError):
                     value = float(value)
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
                 out[field] = value
             else:
                 self.note("hsds.type", Severity.ERROR, f"'{key}' should be a number.", f"{ptr}/{key}", value)
