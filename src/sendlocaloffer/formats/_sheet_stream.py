@@ -25,14 +25,14 @@ from ..errors import FormatError
 from ._sheet_read import EXCEL_CELL_LIMIT, _quote
 from ._sheet_values import guarded, xml_escape
 
-__all__ = ["CHUNK", "ERROR_CODES", "RowStyles", "rows_xml", "text_value"]
+__all__ = ["CHUNK", "RowStyles", "rows_xml", "text_value"]
 
 #: How much cell text (or how many cells) is gathered before it is encoded and handed to the zip.
 CHUNK = 1 << 18
 _PARTS = 1 << 13
 
 #: Text a spreadsheet would show as an error value rather than as text.
-ERROR_CODES = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"})
+_ERROR_CODES = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"})
 
 
 def text_value(text: str, sheet: str, letter: str, number: int) -> tuple[str, bool]:
@@ -48,7 +48,7 @@ def text_value(text: str, sheet: str, letter: str, number: int) -> tuple[str, bo
         raise FormatError(f"{_quote(sheet)}!{letter}{number} would hold {len(text):,} characters, over the "
                           "32,767 a spreadsheet cell holds; shorten the text (link to a page for the rest) "
                           "or write another format")
-    return text, guarded(text) or text in ERROR_CODES
+    return text, guarded(text) or text in _ERROR_CODES
 
 
 class RowStyles:
@@ -75,7 +75,7 @@ def _escape(text: str) -> str:
     return text
 
 
-def _text_cell(ref: str, text: str, style: str) -> str:
+def _inline_string(ref: str, text: str, style: str) -> str:
     stripped = text.strip()
     space = ' xml:space="preserve"' if stripped and stripped != text else ""
     return f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{_escape(text)}</t></is></c>'
@@ -114,7 +114,7 @@ def rows_xml(rows: Iterable[list[Any]], sheet: str, first: int, styles: RowStyle
                     continue
                 text, quote = text_value(value, sheet, letter, number)
                 size += len(text)
-                parts.append(_text_cell(f"{letter}{number}", text, quoted_style if quote else ""))
+                parts.append(_inline_string(f"{letter}{number}", text, quoted_style if quote else ""))
             elif kind is int:
                 parts.append(f'<c r="{letter}{number}" t="n"><v>{_G16(value)}</v></c>')
             elif kind is float or kind is Decimal:
