@@ -14,9 +14,13 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rdflib.compare import isomorphic
 
 from sendlocaloffer.errors import ReadError, UnsafeInputError
 from sendlocaloffer.formats import rdf
+from sendlocaloffer.model import LocalOffer
+
+from .strategies import offers
 
 
 def _read(data: bytes, fmt: str, **kw: Any) -> Any:
@@ -187,6 +191,38 @@ def test_plain_ntriples_index_equals_the_full_parsers() -> None:
     assert plain[0]["urn:x"]["https://schema.org/name"] == [('quote " backslash \\ tab \t nl \n é 😀', None, None)]
 
 
+@settings(max_examples=20, deadline=None)
+@given(offers(max_services=3))
+def test_any_offers_ntriples_index_the_same_as_by_the_full_parser(offer: LocalOffer) -> None:
+    from sendlocaloffer.formats import _rdf_read
+
+    buffer = io.BytesIO()
+    rdf.write(offer, buffer, rdf_format="ntriples")
+    data = buffer.getvalue()
+    plain = _rdf_read._index_plain_ntriples(data, "x")
+    assert plain is not None
+    full = _rdf_read.parse(data.replace(b" .\n", b"  .\n"), "ntriples", "x", use_oxigraph=False)
+    # rdflib labels blank nodes afresh, so the two are compared as graphs
+    assert isomorphic(_graph(plain[0]), _graph(full[0]))
+    assert sum(len(objs) for props in plain[0].values() for objs in props.values()) == data.count(b"\n")
+
+
+def _graph(index: dict[str, dict[str, list[Any]]]) -> Any:
+    from rdflib import BNode, Graph, Literal, URIRef
+
+    def term(t: Any) -> Any:
+        if isinstance(t, tuple):
+            return Literal(t[0], datatype=URIRef(t[1]) if t[1] else None, lang=t[2])
+        return BNode(t[2:]) if t.startswith("_:") else URIRef(t)
+
+    graph = Graph()
+    for s, props in index.items():
+        for p, objs in props.items():
+            for o in objs:
+                graph.add((term(s), URIRef(p), term(o)))
+    return graph
+
+
 @pytest.mark.parametrize("line", [
     b'<urn:x> <https://schema.org/p> "bad \\q" .\n',
     b'<urn:x> <https://schema.org/p> "un"escaped" .\n',
@@ -196,6 +232,9 @@ def test_plain_ntriples_index_equals_the_full_parsers() -> None:
     b'<urn:x> <https://sch ema.org/p> "x" .\n',
     b'<urn:x> _:p "x" .\n',
     b'<urn:x> <https://schema.org/p> "\\uD800" .\n',
+    b'_:a! <https://schema.org/p> "x" .\n',
+    b'<urn:x> <https://schema.org/p> _:a! .\n',
+    b'<urn:x> <https://schema.org/p> _:ok .\n_:ok <https://schema.org/p> _:ok. .\n',
 ])
 def test_plain_ntriples_index_refuses_what_is_not_n_triples(line: bytes) -> None:
     from sendlocaloffer.formats import _rdf_read

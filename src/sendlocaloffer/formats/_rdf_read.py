@@ -219,7 +219,7 @@ def _plain_term(text: str, seen: dict[str, str]) -> str:
             and not _BAD_PORT.match(text, 1, len(text) - 1)):
         term = text[1:-1]
     elif text[:2] == "_:" and _BNODE_OK.fullmatch(text):
-        term = text
+        return text  # checked each time: a label is met twice at most, and the cache stays small
     else:
         raise _NotPlain
     seen[text] = term
@@ -256,7 +256,10 @@ def _index_plain_ntriples(data: bytes, name: str) -> tuple[Index, list[Finding]]
                 pred, o, http = _plain_pair(po, seen, preds, datatypes)
                 if http:
                     http_schema += http
-                elif len(po) < 160:  # predicate-object pairs that repeat (types, concepts, numbers, dates)
+                elif len(po) < 160 and o[:2] != "_:":
+                    # Predicate-object pairs that repeat (types, concepts, numbers, dates); a
+                    # blank node is the object of one triple only, and a cache of them all would
+                    # make every look-up slower as the file grows.
                     pairs[po] = (pred, o)
             if s_text != last:
                 last = s_text
