@@ -7,10 +7,14 @@ step's own cost.
 
 from __future__ import annotations
 
+import atexit
 import json
+import shutil
 import subprocess
 import sys
+import tempfile
 import textwrap
+from pathlib import Path
 from typing import Any
 
 _RUNNER = textwrap.dedent(
@@ -50,3 +54,11 @@ def _once(python: str, setup: str, stmt: str) -> dict[str, Any]:
     if out.returncode != 0:
         raise RuntimeError(out.stderr.strip().splitlines()[-1] if out.stderr.strip() else "measurement failed")
     return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def scratch(prefix: str) -> Path:
+    """A folder for a benchmark's files, removed when the script ends, however it ends (the RDF
+    benchmark alone writes about 1.4 GB)."""
+    path = Path(tempfile.mkdtemp(prefix=prefix))
+    atexit.register(shutil.rmtree, path, True)
+    return path

@@ -10,16 +10,14 @@ Issue 7 asks for the figures; the yardstick printed is the load+validate time of
 from __future__ import annotations
 
 import sys
-import tempfile
-from pathlib import Path
 
-from benchmarks._measure import measure
+from benchmarks._measure import measure, scratch
 from benchmarks.synth import synthetic_offer
 from sendlocaloffer import dump
 
 
 def main(sizes: list[int]) -> None:
-    tmp = Path(tempfile.mkdtemp(prefix="slo-bench-"))
+    tmp = scratch("slo-bench-")
     for n in sizes:
         path = tmp / f"offer-{n}.json"
         out = tmp / f"offer-{n}.html"

@@ -13,10 +13,9 @@ every service. Each step runs in a fresh process (benchmarks/_measure.py).
 from __future__ import annotations
 
 import argparse
-import tempfile
 from pathlib import Path
 
-from benchmarks._measure import measure
+from benchmarks._measure import measure, scratch
 from benchmarks.synth import synthetic_offer
 from sendlocaloffer import dump
 
@@ -24,7 +23,7 @@ REFERENCE = Path(__file__).resolve().parents[1].parent / "shared" / "reference"
 
 
 def main(sizes: list[int], jsonschema_limit: int) -> None:
-    tmp = Path(tempfile.mkdtemp(prefix="slo-bench-hsds-"))
+    tmp = scratch("slo-bench-hsds-")
     schema = REFERENCE / "hsds-3.1" / "schema"
     for n in sizes:
         native = tmp / f"offer-{n}.json"

@@ -10,16 +10,14 @@ load; 100k services cost at most 11x 10k; peak memory under 10x the file size.
 from __future__ import annotations
 
 import sys
-import tempfile
-from pathlib import Path
 
-from benchmarks._measure import measure
+from benchmarks._measure import measure, scratch
 from benchmarks.synth import synthetic_offer
 from sendlocaloffer import dump
 
 
 def main(sizes: list[int]) -> None:
-    tmp = Path(tempfile.mkdtemp(prefix="slo-bench-"))
+    tmp = scratch("slo-bench-")
     rows = []
     for n in sizes:
         path = tmp / f"offer-{n}.json"

@@ -18,16 +18,14 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import tempfile
-from pathlib import Path
 
-from benchmarks._measure import measure
+from benchmarks._measure import measure, scratch
 
 FORMATS = (("ntriples", "nt", "nt"), ("turtle", "ttl", "ttl"))
 
 
 def main(sizes: list[int], rdflib_max: int, repeat: int = 3) -> None:
-    tmp = Path(tempfile.mkdtemp(prefix="slo-bench-rdf-"))
+    tmp = scratch("slo-bench-rdf-")
     lib: dict[tuple[int, str, str], float] = {}
     best: dict[tuple[int, str, str], float] = {}
     for n in sizes:

@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import tempfile
-from pathlib import Path
 from typing import Any
 
-from benchmarks._measure import measure
+from benchmarks._measure import measure, scratch
 from benchmarks.synth import synthetic_offer
 from sendlocaloffer import dump
 
@@ -29,7 +27,7 @@ def best(setup: str, stmt: str, repeat: int) -> dict[str, Any]:
 
 
 def main(sizes: list[int], repeat: int) -> None:
-    tmp = Path(tempfile.mkdtemp(prefix="slo-bench-rules-"))
+    tmp = scratch("slo-bench-rules-")
     rows: dict[int, tuple[float, float]] = {}
     for n in sizes:
         path = tmp / f"offer-{n}.json"

@@ -28,13 +28,11 @@ import argparse
 import importlib.util
 import json
 import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from benchmarks._measure import measure
+from benchmarks._measure import measure, scratch
 
 _BARE_WRITE_SETUP = """
 from benchmarks.synth import synthetic_offer
@@ -123,7 +121,7 @@ def _line(label: str, m: dict[str, Any]) -> str:
 
 
 def main(sizes: list[int], flattentool_max: int, repeat: int, engines: bool = False) -> None:
-    tmp = Path(tempfile.mkdtemp(prefix="slo-bench-xlsx-"))
+    tmp = scratch("slo-bench-xlsx-")
     ft_python = _flattentool_python()
     if ft_python is None:
         print("flatten-tool: not installed; skipping it (install flattentool in a separate venv and set FLATTENTOOL_PYTHON)")
@@ -177,7 +175,6 @@ def main(sizes: list[int], flattentool_max: int, repeat: int, engines: bool = Fa
               f"(target >= 10), {f['peak_mb'] / max(w['peak_mb'], 1):4.1f}x its memory (target >= 4)")
         print(f"    {_line('flatten-tool unflatten', u)}   {u['cpu'] / r['cpu']:5.1f}x the library's read CPU time "
               f"(target >= 10), {u['peak_mb'] / max(r['peak_mb'], 1):4.1f}x its memory (target >= 4)", flush=True)
-    shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":
