@@ -13,7 +13,6 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from openpyxl import Workbook
-from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
 from sendlocaloffer.errors import FormatError
@@ -58,8 +57,8 @@ def _both_ways(rows: list[list[Any]], path: Path) -> tuple[bytes, bytes]:
         plain.append(xlsx._cells(plain, list(row), number))
     streamed = wb.create_sheet("Streamed")
     streamed.append(["Header"])
-    with xlsx._PinnedZip(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.rows = {streamed._writer.out: rows_xml(rows, streamed.title, 2, styles, get_column_letter)}
+    streams = {streamed._writer.out: rows_xml(rows, streamed.title, 2, styles)}
+    with xlsx._PinnedZip(path, rows=streams) as archive:
         ExcelWriter(wb, archive).save()
     with zipfile.ZipFile(path) as z:
         return _sheet_data(z.read("xl/worksheets/sheet2.xml")), _sheet_data(z.read("xl/worksheets/sheet3.xml"))
@@ -123,4 +122,4 @@ def test_a_value_no_cell_can_hold_is_a_clear_error() -> None:
     wb = Workbook(write_only=True)
     styles = RowStyles(wb.create_sheet("First"))
     with pytest.raises(FormatError, match=r"^Services!B2: a value of type time cannot be written"):
-        list(rows_xml([["ok", dt.time(9, 0)]], "Services", 2, styles, get_column_letter))
+        list(rows_xml([["ok", dt.time(9, 0)]], "Services", 2, styles))

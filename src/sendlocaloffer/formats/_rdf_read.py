@@ -256,7 +256,7 @@ def _index_plain_ntriples(data: bytes, name: str) -> tuple[Index, list[Finding]]
                 pred, o, http = _plain_pair(po, seen, preds, datatypes)
                 if http:
                     http_schema += http
-                elif len(po) < 160 and o[:2] != "_:":
+                elif len(po) < 160 and (type(o) is tuple or o[:2] != "_:"):
                     # Predicate-object pairs that repeat (types, concepts, numbers, dates); a
                     # blank node is the object of one triple only, and a cache of them all would
                     # make every look-up slower as the file grows.

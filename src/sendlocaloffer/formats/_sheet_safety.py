@@ -20,6 +20,8 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 
+from openpyxl.utils import column_index_from_string
+
 from ..errors import ReadError, UnsafeInputError
 
 __all__ = ["Checked", "Limits", "check_workbook"]
@@ -185,7 +187,7 @@ def _scan(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Li
     if is_sheet and merged:
         checked.merged[info.filename] = list(dict.fromkeys(merged))
     if is_sheet:
-        width = _column_number(wide) if wide else max(letters, 1)
+        width = column_index_from_string(wide.decode("ascii")) if wide else max(letters, 1)
         height = max(rows, max_row or 9_999)
         if cells != addressed or height * width > max(4 * cells, _DENSE_FLOOR):
             checked.dense_ok = False
@@ -211,10 +213,3 @@ def _largest(found: list[bytes]) -> bytes:
 
 def _count(window: bytes, tail: bytes, tag: bytes) -> int:
     return window.count(tag) - tail.count(tag)
-
-
-def _column_number(letters: bytes) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ch - 64
-    return n

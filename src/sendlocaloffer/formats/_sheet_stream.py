@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -90,9 +90,9 @@ def _number(value: Any) -> str:
     return "" if math.isnan(value) or math.isinf(value) else _G16(value)
 
 
-def rows_xml(rows: Iterable[list[Any]], sheet: str, first: int, styles: RowStyles,
-             letters: Callable[[int], str]) -> Iterator[bytes]:
+def rows_xml(rows: Iterable[list[Any]], sheet: str, first: int, styles: RowStyles) -> Iterator[bytes]:
     """The ``row`` elements for ``rows``, numbered from ``first``, as UTF-8 in chunks."""
+    from openpyxl.utils import get_column_letter
     from openpyxl.utils.datetime import to_excel
 
     date_style = f' s="{styles.date}"'
@@ -102,7 +102,7 @@ def rows_xml(rows: Iterable[list[Any]], sheet: str, first: int, styles: RowStyle
     size = 0
     for number, row in enumerate(rows, first):
         if len(row) > len(columns):
-            columns.extend(letters(i) for i in range(len(columns) + 1, len(row) + 1))
+            columns.extend(get_column_letter(i) for i in range(len(columns) + 1, len(row) + 1))
         parts.append(f'<row r="{number}">')
         for letter, value in zip(columns, row, strict=False):
             if value is None:

@@ -108,9 +108,8 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def dumps(offer: LocalOffer | OfferRows, sheet: L.Sheet) -> bytes:
-    """One sheet of the offer as CSV bytes (UTF-8 with BOM, RFC 4180, CRLF)."""
-    rows = offer if isinstance(offer, OfferRows) else OfferRows(offer)
+def dumps(rows: OfferRows, sheet: L.Sheet) -> bytes:
+    """One sheet of an offer as CSV bytes (UTF-8 with BOM, RFC 4180, CRLF)."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     out.write(_BOM)

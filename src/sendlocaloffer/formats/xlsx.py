@@ -217,7 +217,9 @@ class _PinnedZip(zipfile.ZipFile):
     ``rows`` maps the file openpyxl wrote a data sheet to (header only) to the text of that
     sheet's data rows, which goes in at the end of its ``sheetData`` as the sheet is zipped."""
 
-    rows: dict[str, Iterator[bytes]]
+    def __init__(self, path: str | os.PathLike[str], *, rows: dict[str, Iterator[bytes]] | None = None) -> None:
+        super().__init__(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+        self.rows = rows if rows is not None else {}
 
     def writestr(self, zinfo_or_arcname: Any, data: Any, compress_type: Any = None, compresslevel: Any = None) -> None:
         if not isinstance(zinfo_or_arcname, zipfile.ZipInfo):
@@ -230,7 +232,7 @@ class _PinnedZip(zipfile.ZipFile):
         info = zipfile.ZipInfo(arcname or os.path.basename(filename), date_time=_ZIP_TIME)
         info.compress_type = zipfile.ZIP_DEFLATED
         info.external_attr = 0o600 << 16
-        rows = getattr(self, "rows", {}).pop(str(filename), None)
+        rows = self.rows.pop(str(filename), None)
         with open(filename, "rb") as src, self.open(info, "w", force_zip64=True) as dst:
             if rows is None:
                 shutil.copyfileobj(src, dst, 1 << 20)
@@ -419,7 +421,7 @@ def _data_sheet(wb: Any, sheet: L.Sheet, rows: Iterator[list[Any]], count: int, 
         for number, data_row in enumerate(rows, first):
             ws.append(_cells(ws, data_row, number))
     else:
-        streams[ws._writer.out] = rows_xml(rows, ws.title, first, styles, get_column_letter)
+        streams[ws._writer.out] = rows_xml(rows, ws.title, first, styles)
 
 
 def _example_key(sheet_name: str) -> str:
@@ -449,8 +451,7 @@ def _build(offer: LocalOffer | None, path: Path, example: bool, *, stream: bool 
         for sheet in L.layout().sheets:
             _data_sheet(wb, sheet, rows.rows(sheet), rows.count(sheet), ranges, example, styles, streams)
         _lists_sheet(wb)
-        with _PinnedZip(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
-            archive.rows = streams or {}
+        with _PinnedZip(path, rows=streams) as archive:
             ExcelWriter(wb, archive).save()
     except BaseException:
         for ws in wb.worksheets:  # write-only sheets stream to temporary files: remove them
