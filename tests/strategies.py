@@ -66,7 +66,7 @@ def code_lists(name: str, max_size: int = 4) -> st.SearchStrategy[list[str]]:
 
 
 dates = st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2030, 12, 31))
-emails = st.builds(lambda a, b: f"{a}@{b}.gov.uk", st.from_regex(r"[a-z][a-z0-9.]{0,10}[a-z0-9]", fullmatch=True),
+emails = st.builds(lambda a, b: f"{a}@{b}.gov.uk", st.from_regex(r"[a-z][a-z0-9]{0,5}(?:\.[a-z0-9]{1,5})?", fullmatch=True),
                    st.from_regex(r"[a-z][a-z0-9-]{0,10}[a-z0-9]", fullmatch=True))
 urls = st.builds(lambda host, path: f"https://{host}.example.org/{path}",
                  st.from_regex(r"[a-z][a-z0-9-]{0,12}[a-z0-9]", fullmatch=True),

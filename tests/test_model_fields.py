@@ -92,6 +92,16 @@ def test_email_is_checked() -> None:
         Service(id=SID, name="x", email="send at city")
     assert _error(exc)["type"] == "email"
     assert Service(id=SID, name="x", email=" send@cityoflondon.gov.uk ").email == "send@cityoflondon.gov.uk"
+    assert Service(id=SID, name="x", email="local.offer+send@cityoflondon.gov.uk").email == "local.offer+send@cityoflondon.gov.uk"
+
+
+@pytest.mark.parametrize("email", ["send..team@cityoflondon.gov.uk", ".send@cityoflondon.gov.uk",
+                                   "send.@cityoflondon.gov.uk"])
+def test_an_email_whose_local_part_has_a_stray_dot_is_refused(email: str) -> None:
+    # Open Referral feeds require RFC 5321 addresses: a feed written from the offer must pass.
+    with pytest.raises(ValidationError) as exc:
+        Service(id=SID, name="x", email=email)
+    assert _error(exc)["type"] == "email"
 
 
 @pytest.mark.parametrize("ages", [{"min_age": -1}, {"max_age": 26}, {"min_age": 14, "max_age": 5}])

@@ -148,9 +148,12 @@ def normalise_phone(value: str) -> str:
     )
 
 
-# The WHATWG HTML definition of a valid e-mail address.
+# The WHATWG HTML definition of a valid e-mail address, with its local part held to RFC 5322's
+# dot-atom (section 3.2.3: no leading, trailing or doubled dot), as the "email" format of the
+# Open Referral schemas requires (JSON Schema: RFC 5321 Mailbox).
+_ATEXT = r"[a-zA-Z0-9!#$%&'*+/=?^_`{|}~-]+"
 _EMAIL = re.compile(
-    r"^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?"
+    rf"^{_ATEXT}(?:\.{_ATEXT})*@[a-zA-Z0-9](?:[a-zA-Z0-9-]{{0,61}}[a-zA-Z0-9])?"
     r"(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$"
 )
 
