@@ -56,12 +56,19 @@ def _sheet_xml(data: bytes) -> str:
 
 
 def _peak_mb_reading(path: Path) -> float:
-    """The peak resident memory, in MB, of a fresh Python process that reads ``path``."""
+    """The peak resident memory, in MB, of a fresh Python process that reads ``path``.
+
+    Linux's VmHWM belongs to the process's own memory since it started; ``ru_maxrss`` would
+    carry over the peak of the test process that launched it (it survives ``exec``)."""
     code = (
         "import resource, sys\n"
         "from sendlocaloffer.formats import xlsx\n"
         "try:\n    xlsx.read(sys.argv[1])\nexcept Exception as exc:\n    print(type(exc).__name__, file=sys.stderr)\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n"
+        "try:\n"
+        "    hwm = [line for line in open('/proc/self/status') if line.startswith('VmHWM:')]\n"
+        "    print(int(hwm[0].split()[1]) / 1024)\n"
+        "except (OSError, IndexError):\n"
+        "    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n"
     )
     done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True, timeout=120)
     return float(done.stdout.strip().splitlines()[-1])
