@@ -4,9 +4,11 @@ and leaves any other layout to the full parser."""
 from __future__ import annotations
 
 import io
+from itertools import chain
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sendlocaloffer.formats import _rdf_read, rdf
 from sendlocaloffer.model import LocalOffer
@@ -52,3 +54,29 @@ def test_turtle_in_another_layout_goes_to_the_full_parser() -> None:
     other = graph.serialize(format="turtle").encode("utf-8")
     assert _rdf_read._index_plain_turtle(other, "other.ttl") is None
     assert rdf.read(io.BytesIO(other), rdf_format="turtle").offer == LocalOffer.model_validate_json(EXAMPLE.read_text("utf-8"))
+
+
+@given(st.text(alphabet="ab\n", max_size=40), st.integers(min_value=0, max_value=6))
+def test_lines_come_in_chunks_exactly_as_split_gives_them(text: str, size: int) -> None:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(_rdf_read, "_CHUNK_CHARS", size)
+        assert list(chain.from_iterable(_rdf_read._line_chunks(text))) == text.split("\n")
+        if text.endswith("\n"):
+            assert list(chain.from_iterable(_rdf_read._line_chunks(text, len(text) - 1))) == text[:-1].split("\n")
+
+
+@pytest.mark.parametrize("fmt", ["ntriples", "turtle"])
+def test_a_file_read_in_small_chunks_indexes_as_in_one(fmt: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    buf = io.BytesIO()
+    rdf.write(LocalOffer.model_validate_json(EXAMPLE.read_text("utf-8")), buf, rdf_format=fmt)
+    data = buf.getvalue()
+    plain = _rdf_read._index_plain_ntriples if fmt == "ntriples" else _rdf_read._index_plain_turtle
+    whole = plain(data, "offer")
+    monkeypatch.setattr(_rdf_read, "_CHUNK_CHARS", 97)  # many chunks, cut mid-statement and mid-node
+    chunked = plain(data, "offer")
+    assert whole is not None and chunked is not None
+    assert chunked == whole
+
+
+def test_an_empty_ntriples_file_is_an_empty_graph() -> None:
+    assert _rdf_read._index_plain_ntriples(b"", "empty.nt") == ({}, [])
