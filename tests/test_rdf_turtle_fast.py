@@ -4,7 +4,9 @@ and leaves any other layout to the full parser."""
 from __future__ import annotations
 
 import io
+import tracemalloc
 from itertools import chain
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -80,3 +82,24 @@ def test_a_file_read_in_small_chunks_indexes_as_in_one(fmt: str, monkeypatch: py
 
 def test_an_empty_ntriples_file_is_an_empty_graph() -> None:
     assert _rdf_read._index_plain_ntriples(b"", "empty.nt") == ({}, [])
+
+
+@pytest.mark.parametrize("fmt", ["ntriples", "turtle"])
+def test_parsing_lets_the_files_bytes_go_before_building_the_index(fmt: str, tmp_path: Path) -> None:
+    path = tmp_path / "offer"
+    rdf.write(LocalOffer.model_validate_json(EXAMPLE.read_text("utf-8")), path, rdf_format=fmt)
+    size = path.stat().st_size
+
+    def peak(hold: bool) -> int:
+        tracemalloc.start()
+        try:
+            if hold:
+                data = path.read_bytes()
+                _rdf_read.parse(data, fmt, "offer")
+            else:  # as rdf.read calls it, keeping no reference of its own
+                _rdf_read.parse(path.read_bytes(), fmt, "offer")
+            return tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    assert peak(hold=True) - peak(hold=False) >= 0.9 * size

@@ -171,9 +171,19 @@ def parse(data: bytes, fmt: str, name: str, *, use_oxigraph: bool | None = None)
         except ImportError:
             ox = None
     if fmt in ("ntriples", "turtle"):
-        plain = (_index_plain_ntriples if fmt == "ntriples" else _index_plain_turtle)(data, name)
-        if plain is not None:
-            return plain
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = None  # the full parser names the line
+        if text is not None:
+            # The bytes go before the index is built (rdf.read hands them over without keeping
+            # them): a file's size less at the peak, which on a fresh process is time too.
+            del data
+            plain = (_index_plain_ntriples if fmt == "ntriples" else _index_plain_turtle)(text, name)
+            if plain is not None:
+                return plain
+            data = text.encode("utf-8")
+            del text
     if ox is not None:
         return _index_oxigraph(ox, data, fmt, name)
     graph = _parse_rdflib(data, fmt, name)
@@ -246,12 +256,13 @@ def _plain_term(text: str, seen: dict[str, str]) -> str:
     return term
 
 
-def _index_plain_ntriples(data: bytes, name: str) -> tuple[Index, list[Finding]] | None:
+def _index_plain_ntriples(data: bytes | str, name: str) -> tuple[Index, list[Finding]] | None:
     """The index of plain N-Triples, or None when any line is not in that form."""
     try:
-        text = data.decode("utf-8")
+        text = data if isinstance(data, str) else data.decode("utf-8")
     except UnicodeDecodeError:
         return None
+    del data
     if "\r" in text or (text and text[-1] != "\n"):
         return None
     if not text:
@@ -368,12 +379,13 @@ _BOOLEAN_DT = XSD + "boolean"
 _INTEGER_DT = XSD + "integer"
 
 
-def _index_plain_turtle(data: bytes, name: str) -> tuple[Index, list[Finding]] | None:
+def _index_plain_turtle(data: bytes | str, name: str) -> tuple[Index, list[Finding]] | None:
     """The index of Turtle in this library's layout, or None when any line is not in it."""
     try:
-        text = data.decode("utf-8")
+        text = data if isinstance(data, str) else data.decode("utf-8")
     except UnicodeDecodeError:
         return None
+    del data
     if "\r" in text:
         return None
     prefixes: dict[str, str] = {}

@@ -86,12 +86,11 @@ def read(source: Source, rdf_format: str = "turtle", *, max_bytes: int = DEFAULT
     vocabulary. What cannot be placed in the model comes back as findings naming the subject."""
     fmt = _format(rdf_format)
     name = display_name(source)
-    data = read_bytes(source, max_bytes)
     enabled = gc.isenabled()
     gc.disable()  # the collector dominates building many small objects (DESIGN.md, performance)
     try:
-        index, findings = parse(data, fmt, name, use_oxigraph=use_oxigraph)
-        del data
+        # No name keeps the bytes here: parse lets them go once it has the text.
+        index, findings = parse(read_bytes(source, max_bytes), fmt, name, use_oxigraph=use_oxigraph)
         return _result(index, findings, name, fmt)
     finally:
         if enabled:
