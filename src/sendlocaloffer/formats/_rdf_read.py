@@ -732,9 +732,16 @@ class _ConceptList:
 
 @dataclass(frozen=True, slots=True)
 class _Nodes:
-    """A field taking one or more nodes of another class."""
+    """A field taking one or more nodes of another class: its plan, and what placing one node
+    needs, worked out once (the field's name, the target's class map, whether the predicate is
+    shared with other fields, and the label suffix of a blank node)."""
 
     plan: FieldPlan
+    name: str
+    many: bool
+    target: ClassMap
+    shared: bool
+    suffix: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -789,7 +796,9 @@ def _make_spec(cm: ClassMap) -> _Spec:
         elif plan.kind == "lit" and plan.datatype == _BOOLEAN and not plan.many:
             quick[pred] = _Boolean(plan.name)
         elif plan.kind == "node":
-            quick[pred] = _Nodes(plan)
+            assert plan.target is not None
+            quick[pred] = _Nodes(plan, plan.name, plan.many, maps[plan.target], id(plan) in _shared(),
+                                 " " + _short(plan.predicate))
     placed = {k: tuple(v) for k, v in by_pred.items()}
     via_placed = {k: {p: tuple(v) for p, v in d.items()} for k, d in vias.items()}
     table: dict[str, object] = {_LIST_ORDER: _HINTS}
@@ -890,7 +899,15 @@ class _Walker:
                     continue
                 entry = spec.by_pred[pred]
             elif type(entry) is _Nodes:
-                self.place_nodes(out, entry.plan, values, (*path, entry.plan.name), label)
+                o = values[0]
+                if len(values) == 1 and type(o) is str and not entry.shared:  # one node: placed without a call
+                    inner = o if o[:2] != "_:" else label + entry.suffix
+                    if entry.many:
+                        out[entry.name] = [self.node(o, entry.target, (*path, entry.name, 0), inner)]
+                    else:
+                        out[entry.name] = self.node(o, entry.target, (*path, entry.name), inner)
+                    continue
+                self.place_nodes(out, entry.plan, values, (*path, entry.name), label)
                 continue
             if type(entry) is tuple:
                 for plan, flat in entry:
