@@ -235,6 +235,7 @@ def _graph(index: dict[str, dict[str, list[Any]]]) -> Any:
     b'_:a! <https://schema.org/p> "x" .\n',
     b'<urn:x> <https://schema.org/p> _:a! .\n',
     b'<urn:x> <https://schema.org/p> _:ok .\n_:ok <https://schema.org/p> _:ok. .\n',
+    b'<urn:x> <https://schema.org/p> _:ok .\n<urn:x> <https://schema.org/p> _:a! .\n',  # predicate met before
 ])
 def test_plain_ntriples_index_refuses_what_is_not_n_triples(line: bytes) -> None:
     from sendlocaloffer.formats import _rdf_read
@@ -242,3 +243,15 @@ def test_plain_ntriples_index_refuses_what_is_not_n_triples(line: bytes) -> None
     assert _rdf_read._index_plain_ntriples(line, "x") is None
     with pytest.raises(ReadError):
         _read(line, "ntriples")
+
+
+@pytest.mark.parametrize("data", [
+    b'<urn:x> <https://schema.org/p> _:b0 .\n _:b0 <https://schema.org/q> "x" .\n',
+    b'<urn:x> <https://schema.org/p> _:b0 .\n<urn:x> <https://schema.org/p> _:b1  .\n',
+])
+def test_plain_ntriples_leaves_other_spacing_around_blank_nodes_to_the_full_parser(data: bytes) -> None:
+    from sendlocaloffer.formats import _rdf_read
+
+    assert _rdf_read._index_plain_ntriples(data, "x") is None
+    index, _ = _rdf_read.parse(data, "ntriples", "x")
+    assert sum(len(objs) for props in index.values() for objs in props.values()) == 2
