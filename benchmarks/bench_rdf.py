@@ -58,6 +58,10 @@ def main(sizes: list[int], rdflib_max: int, repeat: int = 3) -> None:
     medians: dict[tuple[int, str, str], float] = {}
     for n in sizes:
         offer_setup = f"from benchmarks.synth import synthetic_offer; from sendlocaloffer.formats import rdf; offer = synthetic_offer({n})"
+        build_setup = offer_setup + "; import rdflib; ts = list(rdf.triples(offer))"
+        # rdflib building the graph it must have before it can write, once a size for both formats.
+        builds = (_runs(build_setup, "g = rdflib.Graph()\nfor t in ts: g.add(t)\nresult = len(g)", repeat)
+                  if n <= rdflib_max else [])
         for fmt, suffix, rdflib_fmt in FORMATS:
             path = tmp / f"offer-{n}.{suffix}"
             p = repr(str(path))
@@ -77,9 +81,6 @@ def main(sizes: list[int], rdflib_max: int, repeat: int = 3) -> None:
                   f"   read {_spread(rs)} (peak {_peak(rs):,.0f} MB; services, findings: {rs[-1]['result']})", flush=True)
             if n > rdflib_max:
                 continue
-            build_setup = offer_setup + "; import rdflib; ts = list(rdf.triples(offer))"
-            if fmt == "ntriples":
-                builds = _runs(build_setup, "g = rdflib.Graph()\nfor t in ts: g.add(t)\nresult = len(g)", repeat)
             build = _median(builds)
             graph_setup = build_setup + "; g = rdflib.Graph(); g.addN((s, p_, o, g) for s, p_, o in ts); del ts"
             out = repr(str(tmp / f"rdflib-{n}.{suffix}"))

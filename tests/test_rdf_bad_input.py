@@ -184,7 +184,7 @@ PLAIN = (
 def test_plain_ntriples_index_equals_the_full_parsers() -> None:
     from sendlocaloffer.formats import _rdf_read
 
-    plain = _rdf_read._index_plain_ntriples(PLAIN, "x")
+    plain = _rdf_read._index_plain_ntriples(PLAIN.decode(), "x")
     assert plain is not None
     full = _rdf_read.parse(PLAIN.replace(b" .\n", b"  .\n"), "ntriples", "x")  # two spaces: not plain
     assert plain[0] == full[0]
@@ -199,7 +199,7 @@ def test_any_offers_ntriples_index_the_same_as_by_the_full_parser(offer: LocalOf
     buffer = io.BytesIO()
     rdf.write(offer, buffer, rdf_format="ntriples")
     data = buffer.getvalue()
-    plain = _rdf_read._index_plain_ntriples(data, "x")
+    plain = _rdf_read._index_plain_ntriples(data.decode(), "x")
     assert plain is not None
     full = _rdf_read.parse(data.replace(b" .\n", b"  .\n"), "ntriples", "x", use_oxigraph=False)
     # rdflib labels blank nodes afresh, so the two are compared as graphs
@@ -240,7 +240,7 @@ def _graph(index: dict[str, dict[str, list[Any]]]) -> Any:
 def test_plain_ntriples_index_refuses_what_is_not_n_triples(line: bytes) -> None:
     from sendlocaloffer.formats import _rdf_read
 
-    assert _rdf_read._index_plain_ntriples(line, "x") is None
+    assert _rdf_read._index_plain_ntriples(line.decode(), "x") is None
     with pytest.raises(ReadError):
         _read(line, "ntriples")
 
@@ -252,6 +252,6 @@ def test_plain_ntriples_index_refuses_what_is_not_n_triples(line: bytes) -> None
 def test_plain_ntriples_leaves_other_spacing_around_blank_nodes_to_the_full_parser(data: bytes) -> None:
     from sendlocaloffer.formats import _rdf_read
 
-    assert _rdf_read._index_plain_ntriples(data, "x") is None
+    assert _rdf_read._index_plain_ntriples(data.decode(), "x") is None
     index, _ = _rdf_read.parse(data, "ntriples", "x")
     assert sum(len(objs) for props in index.values() for objs in props.values()) == 2

@@ -29,7 +29,7 @@ def _turtle(offer: LocalOffer) -> bytes:
 
 
 def _both(data: bytes) -> tuple[object, object]:
-    fast = _rdf_read._index_plain_turtle(data, "offer.ttl")
+    fast = _rdf_read._index_plain_turtle(data.decode(), "offer.ttl")
     assert fast is not None, "the library's own Turtle should take the fast path"
     full = _rdf_read._index_oxigraph(ox, data, "turtle", "offer.ttl")
     return _rdf_read.to_data(fast[0], "offer.ttl")[0], _rdf_read.to_data(full[0], "offer.ttl")[0]
@@ -54,7 +54,7 @@ def test_turtle_in_another_layout_goes_to_the_full_parser() -> None:
     data = _turtle(LocalOffer.model_validate_json(EXAMPLE.read_text("utf-8")))
     graph = rdflib.Graph().parse(data=data, format="turtle")
     other = graph.serialize(format="turtle").encode("utf-8")
-    assert _rdf_read._index_plain_turtle(other, "other.ttl") is None
+    assert _rdf_read._index_plain_turtle(other.decode(), "other.ttl") is None
     assert rdf.read(io.BytesIO(other), rdf_format="turtle").offer == LocalOffer.model_validate_json(EXAMPLE.read_text("utf-8"))
 
 
@@ -71,7 +71,7 @@ def test_lines_come_in_chunks_exactly_as_split_gives_them(text: str, size: int) 
 def test_a_file_read_in_small_chunks_indexes_as_in_one(fmt: str, monkeypatch: pytest.MonkeyPatch) -> None:
     buf = io.BytesIO()
     rdf.write(LocalOffer.model_validate_json(EXAMPLE.read_text("utf-8")), buf, rdf_format=fmt)
-    data = buf.getvalue()
+    data = buf.getvalue().decode()
     plain = _rdf_read._index_plain_ntriples if fmt == "ntriples" else _rdf_read._index_plain_turtle
     whole = plain(data, "offer")
     monkeypatch.setattr(_rdf_read, "_CHUNK_CHARS", 97)  # many chunks, cut mid-statement and mid-node
@@ -81,7 +81,7 @@ def test_a_file_read_in_small_chunks_indexes_as_in_one(fmt: str, monkeypatch: py
 
 
 def test_an_empty_ntriples_file_is_an_empty_graph() -> None:
-    assert _rdf_read._index_plain_ntriples(b"", "empty.nt") == ({}, [])
+    assert _rdf_read._index_plain_ntriples("", "empty.nt") == ({}, [])
 
 
 @pytest.mark.parametrize("fmt", ["ntriples", "turtle"])

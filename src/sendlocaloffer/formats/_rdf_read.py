@@ -256,13 +256,8 @@ def _plain_term(text: str, seen: dict[str, str]) -> str:
     return term
 
 
-def _index_plain_ntriples(data: bytes | str, name: str) -> tuple[Index, list[Finding]] | None:
+def _index_plain_ntriples(text: str, name: str) -> tuple[Index, list[Finding]] | None:
     """The index of plain N-Triples, or None when any line is not in that form."""
-    try:
-        text = data if isinstance(data, str) else data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    del data
     if "\r" in text or (text and text[-1] != "\n"):
         return None
     if not text:
@@ -379,13 +374,8 @@ _BOOLEAN_DT = XSD + "boolean"
 _INTEGER_DT = XSD + "integer"
 
 
-def _index_plain_turtle(data: bytes | str, name: str) -> tuple[Index, list[Finding]] | None:
+def _index_plain_turtle(text: str, name: str) -> tuple[Index, list[Finding]] | None:
     """The index of Turtle in this library's layout, or None when any line is not in it."""
-    try:
-        text = data if isinstance(data, str) else data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    del data
     if "\r" in text:
         return None
     prefixes: dict[str, str] = {}
@@ -733,12 +723,10 @@ class _ConceptList:
 @dataclass(frozen=True, slots=True)
 class _Nodes:
     """A field taking one or more nodes of another class: its plan, and what placing one node
-    needs, worked out once (the field's name, the target's class map, whether the predicate is
-    shared with other fields, and the label suffix of a blank node)."""
+    needs, worked out once (the target's class map, whether the predicate is shared with other
+    fields, and the label suffix of a blank node)."""
 
     plan: FieldPlan
-    name: str
-    many: bool
     target: ClassMap
     shared: bool
     suffix: str
@@ -797,8 +785,7 @@ def _make_spec(cm: ClassMap) -> _Spec:
             quick[pred] = _Boolean(plan.name)
         elif plan.kind == "node":
             assert plan.target is not None
-            quick[pred] = _Nodes(plan, plan.name, plan.many, maps[plan.target], id(plan) in _shared(),
-                                 " " + _short(plan.predicate))
+            quick[pred] = _Nodes(plan, maps[plan.target], id(plan) in _shared(), " " + _short(plan.predicate))
     placed = {k: tuple(v) for k, v in by_pred.items()}
     via_placed = {k: {p: tuple(v) for p, v in d.items()} for k, d in vias.items()}
     table: dict[str, object] = {_LIST_ORDER: _HINTS}
@@ -902,12 +889,13 @@ class _Walker:
                 o = values[0]
                 if len(values) == 1 and type(o) is str and not entry.shared:  # one node: placed without a call
                     inner = o if o[:2] != "_:" else label + entry.suffix
-                    if entry.many:
-                        out[entry.name] = [self.node(o, entry.target, (*path, entry.name, 0), inner)]
+                    name = entry.plan.name
+                    if entry.plan.many:
+                        out[name] = [self.node(o, entry.target, (*path, name, 0), inner)]
                     else:
-                        out[entry.name] = self.node(o, entry.target, (*path, entry.name), inner)
+                        out[name] = self.node(o, entry.target, (*path, name), inner)
                     continue
-                self.place_nodes(out, entry.plan, values, (*path, entry.name), label)
+                self.place_nodes(out, entry.plan, values, (*path, entry.plan.name), label)
                 continue
             if type(entry) is tuple:
                 for plan, flat in entry:
