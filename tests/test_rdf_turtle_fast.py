@@ -117,3 +117,39 @@ def test_parsing_lets_the_files_bytes_go_before_building_the_index(fmt: str, tmp
         return in_use[0]
 
     assert at_indexing(hold=True) - at_indexing(hold=False) >= 0.9 * size
+
+
+def test_reading_lets_the_index_go_before_validating(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "offer.nt"
+    rdf.write(LocalOffer.model_validate_json(EXAMPLE.read_text("utf-8")), path, rdf_format="ntriples")
+    data = path.read_bytes()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        index = _rdf_read.parse(data, "ntriples", "offer")
+        index_size = tracemalloc.get_traced_memory()[0] - before
+        del index
+    finally:
+        tracemalloc.stop()
+
+    in_use: dict[str, int] = {}
+    real_to_data, real_build = rdf.to_data, rdf.build_offer
+
+    def to_data(*args: object) -> object:
+        got = real_to_data(*args)  # type: ignore[arg-type]
+        in_use["walked"] = tracemalloc.get_traced_memory()[0]
+        return got
+
+    def build_offer(*args: object, **kwargs: object) -> object:
+        in_use["validating"] = tracemalloc.get_traced_memory()[0]
+        return real_build(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(rdf, "to_data", to_data)
+    monkeypatch.setattr(rdf, "build_offer", build_offer)
+    tracemalloc.start()
+    try:
+        result = rdf.read(path, rdf_format="ntriples")
+    finally:
+        tracemalloc.stop()
+    assert result.offer is not None
+    assert in_use["walked"] - in_use["validating"] >= 0.5 * index_size

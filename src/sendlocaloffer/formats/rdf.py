@@ -61,8 +61,12 @@ def write(offer: LocalOffer, target: Target, rdf_format: str = "turtle", base_ir
             gc.enable()
 
 
-def _result(index: Index, findings: list[Finding], name: str, fmt: str) -> ReadResult:
+def _result(parsed: tuple[Index, list[Finding]], name: str, fmt: str) -> ReadResult:
+    index, findings = parsed
     data, more, where = to_data(index, name)
+    # The index goes before validation builds the model, which then reuses its memory. No
+    # caller keeps it: they pass parse's answer straight in.
+    del parsed, index
     findings = findings + more
     if data is None:
         return ReadResult(None, findings, name, fmt)
@@ -89,9 +93,9 @@ def read(source: Source, rdf_format: str = "turtle", *, max_bytes: int = DEFAULT
     enabled = gc.isenabled()
     gc.disable()  # the collector dominates building many small objects (DESIGN.md, performance)
     try:
-        # No name keeps the bytes here: parse lets them go once it has the text.
-        index, findings = parse(read_bytes(source, max_bytes), fmt, name, use_oxigraph=use_oxigraph)
-        return _result(index, findings, name, fmt)
+        # No name keeps the bytes or the index here: parse lets the bytes go once it has the
+        # text, and _result the index once it has the offer's data.
+        return _result(parse(read_bytes(source, max_bytes), fmt, name, use_oxigraph=use_oxigraph), name, fmt)
     finally:
         if enabled:
             gc.enable()
@@ -144,8 +148,7 @@ def to_graph(offer: LocalOffer, base_iri: str | None = None, graph: rdflib.Graph
 
 def from_graph(graph: rdflib.Graph, name: str = "<graph>") -> ReadResult:
     """Read an offer from an rdflib graph."""
-    index, findings = index_from_graph(graph, name)
-    return _result(index, findings, name, "rdf")
+    return _result(index_from_graph(graph, name), name, "rdf")
 
 
 def shacl_findings(path: Source, rdf_format: str | None = None) -> list[Finding]:
