@@ -142,6 +142,15 @@ def test_unknown_field_is_refused_not_dropped() -> None:
     assert _error(exc)["type"] == "extra_forbidden"
 
 
+def test_an_optional_group_with_nothing_in_it_is_no_group() -> None:
+    for _ in range(2):  # the second time compares against the remembered empty contact
+        empty = Service.model_validate({"id": SID, "name": "x", "access": {"referral_contact": {}}, "school": {"senco": {}}})
+        assert empty.access.referral_contact is None
+        assert empty.school is None
+        given = Service.model_validate({"id": SID, "name": "x", "access": {"referral_contact": {"name": "Referrals"}}})
+        assert given.access.referral_contact is not None and given.access.referral_contact.name == "Referrals"
+
+
 def test_objects_given_the_same_fields_share_nothing_a_change_can_reach() -> None:
     a = Service(id=SID, name="a")
     b = Service(id=uuid.UUID(int=2), name="b")

@@ -264,12 +264,19 @@ WeekdayList = Annotated[list[Weekday], _canonical_order("weekdays")]
 AccessibilityFeatureList = Annotated[list[AccessibilityFeature], _canonical_order("accessibility-features")]
 
 
+_EMPTY: dict[type, Any] = {}
+
+
 def _empty_is_none(value: Any) -> Any:
     """An optional group with nothing in it (every field at its default) is no group at all,
     so that a blank section of a spreadsheet and a missing one read the same."""
-    if value is not None and value == type(value)():
+    if value is None:
         return None
-    return value
+    cls = type(value)
+    empty = _EMPTY.get(cls)
+    if empty is None:
+        empty = _EMPTY[cls] = cls()  # made once a class: never handed out, so never changed
+    return None if value == empty else value
 
 
 EmptyIsNone = AfterValidator(_empty_is_none)
