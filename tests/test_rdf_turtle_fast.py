@@ -153,3 +153,24 @@ def test_reading_lets_the_index_go_before_validating(tmp_path: Path, monkeypatch
         tracemalloc.stop()
     assert result.offer is not None
     assert in_use["walked"] - in_use["validating"] >= 0.5 * index_size
+
+
+@pytest.mark.parametrize("fmt", ["ntriples", "turtle"])
+def test_objects_shared_between_subjects_stay_each_subjects_own(fmt: str) -> None:
+    # A lone object is kept in a tuple shared by every subject with the same predicate and
+    # object; a second object for one subject must not reach the others.
+    if fmt == "ntriples":
+        text = ('<urn:a> <https://schema.org/p> "x" .\n<urn:b> <https://schema.org/p> "x" .\n'
+                '<urn:b> <https://schema.org/p> "y" .\n<urn:b> <https://schema.org/p> "x" .\n'
+                '<urn:c> <https://schema.org/p> "x" .\n')
+        got = _rdf_read._index_plain_ntriples(text, "x.nt")
+    else:
+        text = ('@prefix schema: <https://schema.org/> .\n\n<urn:a>\n    schema:p "x" .\n\n'
+                '<urn:b>\n    schema:p "x" ;\n    schema:p "y" ;\n    schema:p "x" .\n\n<urn:c>\n    schema:p "x" .\n')
+        got = _rdf_read._index_plain_turtle(text, "x.ttl")
+    assert got is not None
+    index = got[0]
+    p = "https://schema.org/p"
+    assert list(index["urn:a"][p]) == [("x", None, None)]
+    assert list(index["urn:b"][p]) == [("x", None, None), ("y", None, None), ("x", None, None)]
+    assert list(index["urn:c"][p]) == [("x", None, None)]

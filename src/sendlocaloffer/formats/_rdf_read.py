@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import chain
@@ -45,7 +45,12 @@ from ._rdf_terms import (
 
 __all__ = ["Index", "index_from_graph", "parse", "to_data"]
 
-Index = dict[str, dict[str, list[Term]]]
+# subject -> predicate -> objects. The objects of one subject and predicate are a list, or a
+# tuple when the plain N-Triples reader meets only one (a tuple it shares between the subjects
+# that have the same predicate and object: a million lists fewer at 10,000 services).
+Index = Mapping[str, Mapping[str, Sequence[Term]]]
+_Lists = dict[str, dict[str, list[Term]]]  # an index as the other readers build it
+_Objs = Union[list[Term], tuple[Term, ...]]
 
 _XSD_STRING = XSD + "string"
 _LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -262,12 +267,12 @@ def _index_plain_ntriples(text: str, name: str) -> tuple[Index, list[Finding]] |
         return None
     if not text:
         return {}, []
-    index: Index = {}
+    index: dict[str, dict[str, _Objs]] = {}
     seen: dict[str, str] = {}
     preds: dict[str, str] = {}
     datatypes: dict[str, str | None] = {}
-    pairs: dict[str, tuple[str, Term]] = {}
-    props: dict[str, list[Term]] = {}
+    pairs: dict[str, tuple[str, Term, tuple[Term]]] = {}
+    props: dict[str, _Objs] = {}
     last = ""
     http_schema = 0
     pair = pairs.get
@@ -276,16 +281,17 @@ def _index_plain_ntriples(text: str, name: str) -> tuple[Index, list[Finding]] |
             s_text, _, po = line.partition(" ")
             hit = pair(po)
             if hit is not None:
-                pred, o = hit
+                pred, o, one = hit
             else:
                 pred, o, http = _plain_pair(po, seen, preds, datatypes)
+                one = (o,)
                 if http:
                     http_schema += http
                 elif len(po) < 160 and (type(o) is tuple or o[:2] != "_:"):
                     # Predicate-object pairs that repeat (types, concepts, numbers, dates); a
                     # blank node is the object of one triple only, and a cache of them all would
                     # make every look-up slower as the file grows.
-                    pairs[po] = (pred, o)
+                    pairs[po] = (pred, o, one)
             if s_text != last:
                 last = s_text
                 subject = seen.get(s_text) or _plain_term(s_text, seen)
@@ -295,9 +301,11 @@ def _index_plain_ntriples(text: str, name: str) -> tuple[Index, list[Finding]] |
                 props = got
             have = props.get(pred)
             if have is None:
-                props[pred] = [o]
-            else:
+                props[pred] = one
+            elif type(have) is list:
                 have.append(o)
+            else:
+                props[pred] = [have[0], o]
     except (_NotPlain, ValueError):
         return None
     return index, _http_schema_findings(http_schema, name)
@@ -380,10 +388,10 @@ def _index_plain_turtle(text: str, name: str) -> tuple[Index, list[Finding]] | N
         return None
     prefixes: dict[str, str] = {}
     seen: dict[str, str] = {}
-    index: Index = {}
+    index: dict[str, dict[str, _Objs]] = {}
     lines_cache: dict[str, tuple[str, tuple[Term, ...], str]] = {}
-    stack: list[tuple[dict[str, list[Term]], str]] = []
-    props: dict[str, list[Term]] = {}
+    stack: list[tuple[dict[str, _Objs], str]] = []
+    props: dict[str, _Objs] = {}
     need = "subject"  # what the next line may be: subject, po (predicate or close) or close
     blanks = 0
     http_schema = 0
@@ -402,11 +410,11 @@ def _index_plain_turtle(text: str, name: str) -> tuple[Index, list[Finding]] | N
             got = seen[token] = ns + local
         return got
 
-    def new_blank() -> tuple[str, dict[str, list[Term]]]:
+    def new_blank() -> tuple[str, dict[str, _Objs]]:
         nonlocal blanks
         blanks += 1
         label = f"_:t{blanks}"
-        got: dict[str, list[Term]] = {}
+        got: dict[str, _Objs] = {}
         index[label] = got
         return label, got
 
@@ -438,7 +446,9 @@ def _index_plain_turtle(text: str, name: str) -> tuple[Index, list[Finding]] | N
                 rest = body[1:]
                 if rest == ", [":
                     label, got = new_blank()
-                    props[pred].append(label)
+                    opened = props[pred]  # a list: made by the line that opened the first node
+                    assert type(opened) is list
+                    opened.append(label)
                     stack.append((props, pred))
                     props = got
                     need = "po"
@@ -466,15 +476,25 @@ def _index_plain_turtle(text: str, name: str) -> tuple[Index, list[Finding]] | N
                     lines_cache[body] = hit
             pred, objs, end = hit
             have = props.get(pred)
-            if have is None:
-                have = props[pred] = []
-            have.extend(objs)
             if end == "[":
                 label, got = new_blank()
-                have.append(label)
+                if have is None:
+                    props[pred] = [*objs, label]
+                elif type(have) is list:
+                    have.extend(objs)
+                    have.append(label)
+                else:
+                    props[pred] = [*have, *objs, label]
                 stack.append((props, pred))
                 props = got
-            elif end == ";":
+                continue
+            if have is None:
+                props[pred] = objs  # shared with every line that is the same (see Index)
+            elif type(have) is list:
+                have.extend(objs)
+            else:
+                props[pred] = [*have, *objs]
+            if end == ";":
                 pass
             elif end == ".":
                 if stack:
@@ -554,7 +574,7 @@ def _turtle_po(body: str, iri: Callable[[str], str]) -> tuple[tuple[str, tuple[T
 
 
 def _index_oxigraph(ox: Any, data: bytes, fmt: str, name: str) -> tuple[Index, list[Finding]]:
-    index: Index = {}
+    index: _Lists = {}
     named, blank = ox.NamedNode, ox.BlankNode
     http_schema = 0
     try:
@@ -647,7 +667,7 @@ def index_from_graph(graph: Iterable[Any], name: str | None = None) -> tuple[Ind
     from rdflib import BNode, URIRef
     from rdflib import Literal as RLiteral
 
-    index: Index = {}
+    index: _Lists = {}
     http_schema = 0
     for s, p, o in graph:
         sk = str(s) if isinstance(s, URIRef) else "_:" + str(s) if isinstance(s, BNode) else None
@@ -682,7 +702,7 @@ _PARTS = {"organisations": "Organisation", "locations": "Location", "services": 
 _BOOLEAN = XSD + "boolean"
 _FREE = SDO + "isAccessibleForFree"
 _NO_POSITION = 1 << 30
-_NO_PROPS: dict[str, list[Term]] = {}
+_NO_PROPS: Mapping[str, Sequence[Term]] = {}
 
 Placement = tuple[FieldPlan, Union[str, None]]  # the field, and the flattened field holding it
 
@@ -941,7 +961,7 @@ class _Walker:
             if isinstance(have, list) and set(map(str, hint)) == set(map(str, have)):
                 target[name] = list(hint)
 
-    def place(self, out: dict[str, Any], plan: FieldPlan, values: list[Term], path: tuple[str | int, ...],
+    def place(self, out: dict[str, Any], plan: FieldPlan, values: Sequence[Term], path: tuple[str | int, ...],
               label: str, flat: str | None) -> None:
         name = plan.name
         kind = plan.kind
@@ -986,7 +1006,7 @@ class _Walker:
             converted.sort(key=str)
         out[name] = converted[0]
 
-    def place_nodes(self, out: dict[str, Any], plan: FieldPlan, values: list[Term], fpath: tuple[str | int, ...],
+    def place_nodes(self, out: dict[str, Any], plan: FieldPlan, values: Sequence[Term], fpath: tuple[str | int, ...],
                     label: str) -> None:
         assert plan.target is not None
         tcm = self.maps[plan.target]
@@ -1098,7 +1118,7 @@ def _concepts(vocab: str) -> dict[str, str]:
     return {iri: code for iri, (name, code) in concept_codes().items() if name == vocab}
 
 
-def _hints(values: list[Term]) -> dict[str, Any]:
+def _hints(values: Sequence[Term]) -> dict[str, Any]:
     hints: dict[str, Any] = {}
     for h in values:
         if isinstance(h, tuple):

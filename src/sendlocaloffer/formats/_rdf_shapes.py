@@ -11,6 +11,7 @@ targeted by class; everything else is reached through ``sh:node``.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -214,7 +215,7 @@ def _snake(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
-def findings_from_results(results: rdflib.Graph, name: str, index: dict[str, Any] | None = None) -> list[Finding]:
+def findings_from_results(results: rdflib.Graph, name: str, index: Mapping[str, Any] | None = None) -> list[Finding]:
     """One finding per ``sh:ValidationResult``, naming the focus node (for a blank node, the
     nearest subject with an IRI that leads to it) and the field's title."""
     import rdflib
