@@ -7,6 +7,7 @@ import io
 import tracemalloc
 from itertools import chain
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -174,3 +175,86 @@ def test_objects_shared_between_subjects_stay_each_subjects_own(fmt: str) -> Non
     assert list(index["urn:a"][p]) == [("x", None, None)]
     assert list(index["urn:b"][p]) == [("x", None, None), ("y", None, None), ("x", None, None)]
     assert list(index["urn:c"][p]) == [("x", None, None)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="a\né😀\r", max_size=30), st.integers(min_value=1, max_value=7))
+def test_a_files_lines_come_in_pieces_exactly_as_split_gives_them(text: str, size: int) -> None:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(_rdf_read, "_CHUNK_BYTES", size)  # cut mid-line and mid-character
+
+        def lines(whole_lines: bool) -> list[str]:
+            fh = io.BytesIO(text.encode("utf-8"))
+            return list(chain.from_iterable(_rdf_read._file_lines(fh, 1 << 20, "f", whole_lines=whole_lines)))
+
+        if "\r" in text:
+            with pytest.raises(_rdf_read._NotPlain):
+                lines(False)
+            return
+        assert lines(False) == text.split("\n")
+        if text.endswith("\n") or not text:
+            assert lines(True) == (text[:-1].split("\n") if text else [])
+        else:
+            with pytest.raises(_rdf_read._NotPlain):
+                lines(True)
+
+
+def test_a_file_growing_past_the_limit_as_it_is_read_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sendlocaloffer.errors import UnsafeInputError
+
+    monkeypatch.setattr(_rdf_read, "_CHUNK_BYTES", 4)
+    fh = io.BytesIO(b"<urn:a> <urn:p> <urn:o> .\n")
+    with pytest.raises(UnsafeInputError, match="over the limit of 10 bytes"):
+        list(_rdf_read._file_lines(fh, 10, "f.nt", whole_lines=True))
+
+
+@pytest.mark.parametrize("fmt", ["ntriples", "turtle"])
+def test_a_file_is_indexed_as_it_is_read_never_held_whole(fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "offer"
+    rdf.write(LocalOffer.model_validate_json(EXAMPLE.read_text("utf-8")), path, rdf_format=fmt)
+    data = path.read_bytes()
+    size = len(data)
+    whole = _rdf_read.parse(data, fmt, "offer")
+
+    def peak(parse: Any) -> int:
+        tracemalloc.start()
+        try:
+            before = tracemalloc.get_traced_memory()[0]
+            parse()
+            return tracemalloc.get_traced_memory()[1] - before
+        finally:
+            tracemalloc.stop()
+
+    monkeypatch.setattr(_rdf_read, "_CHUNK_BYTES", 4096)
+    # From bytes held elsewhere, parsing decodes the whole text; from the file, a piece at a time.
+    from_bytes = peak(lambda: _rdf_read.parse(data, fmt, "offer"))
+    from_file = peak(lambda: _rdf_read.parse_source(path, fmt, "offer"))
+    assert from_bytes - from_file >= 0.8 * size
+    got = _rdf_read.parse_source(path, fmt, "offer")
+    assert _rdf_read.to_data(got[0], "offer")[0] == _rdf_read.to_data(whole[0], "offer")[0]
+
+
+@pytest.mark.parametrize(("fmt", "change"), [
+    ("ntriples", lambda d: d[:-1]),  # no newline after the last line
+    ("ntriples", lambda d: d.replace(b"\n", b"\r\n")),
+    ("turtle", lambda d: d.replace(b"\n", b"\r\n")),
+])
+def test_a_file_not_in_the_plain_form_is_still_read(fmt: str, change: Any, tmp_path: Path) -> None:
+    path = tmp_path / "offer"
+    rdf.write(LocalOffer.model_validate_json(EXAMPLE.read_text("utf-8")), path, rdf_format=fmt)
+    plain = rdf.read(path, rdf_format=fmt)
+    path.write_bytes(change(path.read_bytes()))
+    other = rdf.read(path, rdf_format=fmt)
+    assert other.offer == plain.offer
+
+
+def test_a_file_that_is_not_utf8_is_refused_naming_the_line(tmp_path: Path) -> None:
+    from sendlocaloffer.errors import ReadError
+
+    path = tmp_path / "offer.nt"
+    rdf.write(LocalOffer.model_validate_json(EXAMPLE.read_text("utf-8")), path, rdf_format="ntriples")
+    lines = path.read_bytes().split(b"\n")
+    lines[40] = lines[40].replace(b'"', b'"\xff', 1) if b'"' in lines[40] else lines[40] + b"\xff"
+    path.write_bytes(b"\n".join(lines))
+    with pytest.raises(ReadError, match="line 41"):
+        rdf.read(path, rdf_format="ntriples")

@@ -36,27 +36,46 @@ def display_name(source: object) -> str:
 
 def read_bytes(source: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """All the bytes of a file or stream, refusing more than ``max_bytes``."""
-    name = display_name(source)
     if isinstance(source, (str, os.PathLike)):
-        path = Path(source)
-        try:
-            size = path.stat().st_size
-            if path.is_dir():
-                raise ReadError(f"{name} is a folder, not a file")
-            if size > max_bytes:
-                raise UnsafeInputError(f"{name} is {size:,} bytes, over the limit of {max_bytes:,}; raise max_bytes to read it")
-            with path.open("rb") as fh:
-                return fh.read(max_bytes + 1)
-        except FileNotFoundError:
-            raise ReadError(f"{name}: no such file; check the path") from None
-        except PermissionError:
-            raise ReadError(f"{name}: permission denied") from None
-        except IsADirectoryError:
-            raise ReadError(f"{name} is a folder, not a file") from None
-    data = source.read(max_bytes + 1)
+        with open_file(source, max_bytes) as fh:
+            # As many bytes as the file has, and one more to see whether it grew (a buffer of
+            # max_bytes for every file would be a gigabyte for a small one).
+            size = os.fstat(fh.fileno()).st_size
+            data = fh.read(min(size, max_bytes) + 1)
+            if size < len(data) <= max_bytes:
+                data += fh.read(max_bytes + 1 - len(data))
+    else:
+        data = source.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise UnsafeInputError(f"{name} is over the limit of {max_bytes:,} bytes; raise max_bytes to read it")
+        raise over_the_limit(display_name(source), max_bytes)
     return data
+
+
+@contextlib.contextmanager
+def open_file(source: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[BinaryIO]:
+    """A file opened for reading in binary, once it is known to be a file no larger than
+    ``max_bytes`` (a reader taking it in pieces still stops at ``max_bytes + 1``)."""
+    name = display_name(source)
+    path = Path(source)
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise ReadError(f"{name} is a folder, not a file")
+        if size > max_bytes:
+            raise UnsafeInputError(f"{name} is {size:,} bytes, over the limit of {max_bytes:,}; raise max_bytes to read it")
+        fh = path.open("rb")
+    except FileNotFoundError:
+        raise ReadError(f"{name}: no such file; check the path") from None
+    except PermissionError:
+        raise ReadError(f"{name}: permission denied") from None
+    except IsADirectoryError:
+        raise ReadError(f"{name} is a folder, not a file") from None
+    with fh:
+        yield fh
+
+
+def over_the_limit(name: str, max_bytes: int) -> UnsafeInputError:
+    return UnsafeInputError(f"{name} is over the limit of {max_bytes:,} bytes; raise max_bytes to read it")
 
 
 @contextlib.contextmanager

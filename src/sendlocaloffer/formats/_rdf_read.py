@@ -10,16 +10,19 @@ file and line. pyoxigraph (installed with oxrdflib) parses when present, rdflib 
 
 from __future__ import annotations
 
+import codecs
 import json
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import chain
-from typing import Any, Union
+from typing import Any, BinaryIO, Union
 from urllib.parse import unquote
 
 from .. import _json
+from .._io import DEFAULT_MAX_BYTES, Source, open_file, over_the_limit, read_bytes
 from ..checks.findings import Finding, Severity, SourceLocation, pointer
 from ..errors import ReadError, UnsafeInputError
 from ._rdf_build import canonical_order
@@ -43,7 +46,7 @@ from ._rdf_terms import (
     id_from_iri,
 )
 
-__all__ = ["Index", "index_from_graph", "parse", "to_data"]
+__all__ = ["Index", "index_from_graph", "parse", "parse_source", "to_data"]
 
 # subject -> predicate -> objects. The objects of one subject and predicate are a list, or a
 # tuple when the plain N-Triples reader meets only one (a tuple it shares between the subjects
@@ -166,8 +169,10 @@ def prepare(data: bytes, fmt: str, name: str) -> bytes:
     return data
 
 
-def parse(data: bytes, fmt: str, name: str, *, use_oxigraph: bool | None = None) -> tuple[Index, list[Finding]]:
-    """The triples of ``data`` as an index: subject -> predicate -> objects."""
+def parse(data: bytes, fmt: str, name: str, *, use_oxigraph: bool | None = None,
+          try_plain: bool = True) -> tuple[Index, list[Finding]]:
+    """The triples of ``data`` as an index: subject -> predicate -> objects. ``try_plain=False``
+    skips the readers of the plain forms (when they have already said no)."""
     data = prepare(data, fmt, name)
     ox: Any = None
     if use_oxigraph is not False:
@@ -175,7 +180,7 @@ def parse(data: bytes, fmt: str, name: str, *, use_oxigraph: bool | None = None)
             import pyoxigraph as ox
         except ImportError:
             ox = None
-    if fmt in ("ntriples", "turtle"):
+    if try_plain and fmt in ("ntriples", "turtle"):
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
@@ -193,6 +198,23 @@ def parse(data: bytes, fmt: str, name: str, *, use_oxigraph: bool | None = None)
         return _index_oxigraph(ox, data, fmt, name)
     graph = _parse_rdflib(data, fmt, name)
     return index_from_graph(graph, name)
+
+
+def parse_source(source: Source, fmt: str, name: str, max_bytes: int = DEFAULT_MAX_BYTES, *,
+                 use_oxigraph: bool | None = None) -> tuple[Index, list[Finding]]:
+    """:func:`parse` of a file or stream. A file of N-Triples or Turtle in the plain form is
+    indexed as it is read, a piece at a time, so that neither its bytes nor its text are ever
+    held whole (at 10,000 services, 135 MB of each); any other file is read whole and parsed."""
+    if fmt in ("ntriples", "turtle") and isinstance(source, (str, os.PathLike)):
+        with open_file(source, max_bytes) as fh:
+            # Bytes that are not UTF-8 are not plain either: the full parser names their line.
+            lines = _file_lines(fh, max_bytes, name, whole_lines=fmt == "ntriples")
+            plain = (_index_ntriples_lines if fmt == "ntriples" else _index_turtle_lines)(lines, name)
+        if plain is not None:
+            return plain
+        return parse(read_bytes(source, max_bytes), fmt, name, use_oxigraph=use_oxigraph, try_plain=False)
+    # No name keeps the bytes here: parse lets them go once it has the text.
+    return parse(read_bytes(source, max_bytes), fmt, name, use_oxigraph=use_oxigraph)
 
 
 # N-Triples in the plain form this library (and pyoxigraph) writes, one statement a line,
@@ -234,6 +256,54 @@ def _line_chunks(text: str, stop: int | None = None) -> Iterator[list[str]]:
         start = end + 1
 
 
+_CHUNK_BYTES = 1 << 20
+
+
+def _file_lines(fh: BinaryIO, max_bytes: int, name: str, *, whole_lines: bool) -> Iterator[list[str]]:
+    """The lines of a UTF-8 file as ``split("\n")`` gives them, about ``_CHUNK_BYTES`` at a
+    time. With ``whole_lines`` every line must end in a newline (N-Triples as written) and the
+    empty text after the last one is left out; a file that does not end so is not plain. A
+    carriage return anywhere is not plain either. Refuses a file that grows past
+    ``max_bytes`` as it is read; raises UnicodeDecodeError where the bytes are not UTF-8."""
+    decode = codecs.getincrementaldecoder("utf-8")().decode
+    carry = ""
+    read = 0
+    while True:
+        block = fh.read(_CHUNK_BYTES)
+        read += len(block)
+        if read > max_bytes:
+            raise over_the_limit(name, max_bytes)
+        text = decode(block, final=not block)
+        if "\r" in text:
+            raise _NotPlain
+        if not block:
+            if whole_lines:
+                if carry or text:
+                    raise _NotPlain
+                return
+            yield [carry + text]
+            return
+        end = text.rfind("\n")
+        if end < 0:
+            carry += text
+            continue
+        lines = text[:end].split("\n")
+        lines[0] = carry + lines[0]
+        carry = text[end + 1:]
+        yield lines
+
+
+def _text_lines(text: str, *, whole_lines: bool) -> Iterator[list[str]]:
+    """:func:`_file_lines` of a text already decoded."""
+    if "\r" in text:
+        raise _NotPlain
+    if whole_lines:
+        if text and text[-1] != "\n":
+            raise _NotPlain
+        return _line_chunks(text, len(text) - 1) if text else iter(())
+    return _line_chunks(text)
+
+
 def _unescape(m: re.Match[str]) -> str:
     if m.group(1):
         return _ECHAR[m.group(1)]
@@ -263,10 +333,16 @@ def _plain_term(text: str, seen: dict[str, str]) -> str:
 
 def _index_plain_ntriples(text: str, name: str) -> tuple[Index, list[Finding]] | None:
     """The index of plain N-Triples, or None when any line is not in that form."""
-    if "\r" in text or (text and text[-1] != "\n"):
+    try:
+        lines = _text_lines(text, whole_lines=True)
+    except _NotPlain:
         return None
-    if not text:
-        return {}, []
+    return _index_ntriples_lines(lines, name)
+
+
+def _index_ntriples_lines(lines: Iterable[list[str]], name: str) -> tuple[Index, list[Finding]] | None:
+    """The index of plain N-Triples from its lines (each without its newline), or None when any
+    line is not in that form."""
     index: dict[str, dict[str, _Objs]] = {}
     seen: dict[str, str] = {}
     preds: dict[str, str] = {}
@@ -277,7 +353,7 @@ def _index_plain_ntriples(text: str, name: str) -> tuple[Index, list[Finding]] |
     http_schema = 0
     pair = pairs.get
     try:
-        for line in chain.from_iterable(_line_chunks(text, len(text) - 1)):
+        for line in chain.from_iterable(lines):
             s_text, _, po = line.partition(" ")
             hit = pair(po)
             if hit is not None:
@@ -384,8 +460,16 @@ _INTEGER_DT = XSD + "integer"
 
 def _index_plain_turtle(text: str, name: str) -> tuple[Index, list[Finding]] | None:
     """The index of Turtle in this library's layout, or None when any line is not in it."""
-    if "\r" in text:
+    try:
+        lines = _text_lines(text, whole_lines=False)
+    except _NotPlain:
         return None
+    return _index_turtle_lines(lines, name)
+
+
+def _index_turtle_lines(lines: Iterable[list[str]], name: str) -> tuple[Index, list[Finding]] | None:
+    """The index of Turtle in this library's layout from its lines, or None when any line is
+    not in it."""
     prefixes: dict[str, str] = {}
     seen: dict[str, str] = {}
     index: dict[str, dict[str, _Objs]] = {}
@@ -419,7 +503,7 @@ def _index_plain_turtle(text: str, name: str) -> tuple[Index, list[Finding]] | N
         return label, got
 
     try:
-        for line in chain.from_iterable(_line_chunks(text)):
+        for line in chain.from_iterable(lines):
             body = line.lstrip(" ")
             if need == "subject":
                 if not body:

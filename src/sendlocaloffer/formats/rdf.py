@@ -21,7 +21,7 @@ from ..errors import FormatError, MissingDependencyError
 from ..loading import build_offer
 from ..model import LocalOffer
 from ._rdf_build import iter_nodes
-from ._rdf_read import Index, index_from_graph, parse, to_data
+from ._rdf_read import Index, index_from_graph, parse, parse_source, to_data
 from ._rdf_write import WRITERS, open_sink
 from .base import ReadResult
 
@@ -93,9 +93,8 @@ def read(source: Source, rdf_format: str = "turtle", *, max_bytes: int = DEFAULT
     enabled = gc.isenabled()
     gc.disable()  # the collector dominates building many small objects (DESIGN.md, performance)
     try:
-        # No name keeps the bytes or the index here: parse lets the bytes go once it has the
-        # text, and _result the index once it has the offer's data.
-        return _result(parse(read_bytes(source, max_bytes), fmt, name, use_oxigraph=use_oxigraph), name, fmt)
+        # No name keeps the index here: _result lets it go once it has the offer's data.
+        return _result(parse_source(source, fmt, name, max_bytes, use_oxigraph=use_oxigraph), name, fmt)
     finally:
         if enabled:
             gc.enable()
