@@ -283,13 +283,12 @@ def _file_lines(fh: BinaryIO, max_bytes: int, name: str, *, whole_lines: bool) -
                 return
             yield [carry + text]
             return
-        end = text.rfind("\n")
-        if end < 0:
+        lines = text.split("\n")
+        if len(lines) == 1:
             carry += text
             continue
-        lines = text[:end].split("\n")
         lines[0] = carry + lines[0]
-        carry = text[end + 1:]
+        carry = lines.pop()
         yield lines
 
 
@@ -323,8 +322,10 @@ def _plain_term(text: str, seen: dict[str, str]) -> str:
     if (text[:1] == "<" and text[-1:] == ">" and _IRI_OK.fullmatch(text, 1, len(text) - 1)
             and not _BAD_PORT.match(text, 1, len(text) - 1)):
         term = text[1:-1]
-    elif text[:2] == "_:" and _BNODE_OK.fullmatch(text):
-        return text  # checked each time: a label is met twice at most, and the cache stays small
+    elif text[:2] == "_:" and (text.isascii() and text[2:].isalnum() or _BNODE_OK.fullmatch(text)):
+        # Checked each time (a label is met twice at most, and the cache stays small); labels
+        # of letters and digits alone, as writers make them, without the expression.
+        return text
     else:
         raise _NotPlain
     seen[text] = term
@@ -370,7 +371,7 @@ def _index_ntriples_lines(lines: Iterable[list[str]], name: str) -> tuple[Index,
                     pairs[po] = (pred, o, one)
             if s_text != last:
                 last = s_text
-                subject = seen.get(s_text) or _plain_term(s_text, seen)
+                subject = _plain_term(s_text, seen)
                 got = index.get(subject)
                 if got is None:
                     got = index[subject] = {}
