@@ -322,7 +322,7 @@ def _plain_term(text: str, seen: dict[str, str]) -> str:
     if (text[:1] == "<" and text[-1:] == ">" and _IRI_OK.fullmatch(text, 1, len(text) - 1)
             and not _BAD_PORT.match(text, 1, len(text) - 1)):
         term = text[1:-1]
-    elif text[:2] == "_:" and (text.isascii() and text[2:].isalnum() or _BNODE_OK.fullmatch(text)):
+    elif text[:2] == "_:" and ((text.isascii() and text[2:].isalnum()) or _BNODE_OK.fullmatch(text)):
         # Checked each time (a label is met twice at most, and the cache stays small); labels
         # of letters and digits alone, as writers make them, without the expression.
         return text
