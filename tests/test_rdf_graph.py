@@ -205,3 +205,21 @@ def test_a_bad_base_iri_is_a_clear_error_and_writes_nothing(tmp_path: Path, caps
     assert main(["convert", str(EXAMPLE), str(out), "--base-iri", "not an iri"]) == 2
     assert "base IRI 'not an iri' is not an absolute IRI" in capsys.readouterr().err
     assert not out.exists()
+
+
+@pytest.mark.parametrize("extra", ["", 'schema:colour "blue" ;'])  # without and with a finding of the walk
+def test_a_models_finding_names_the_subject_it_came_from(extra: str) -> None:
+    ttl = f"""
+    @prefix schema: <https://schema.org/> .
+    @prefix dcat: <http://www.w3.org/ns/dcat#> .
+    @prefix dcterms: <http://purl.org/dc/terms/> .
+    <https://ex.org/offer> a dcat:Dataset ; dcterms:title "Hand-made offer" ;
+        dcterms:identifier "7d5f2a1e-9d43-4b8e-a3c4-0c6c1f7d1a10" ;
+        dcterms:publisher [ schema:name "Somewhere Council" ] ; dcterms:hasPart <https://ex.org/s/1> .
+    <https://ex.org/s/1> a schema:GovernmentService ; schema:name "Play club" ; {extra}
+        schema:email "not-an-email" ; schema:audience [ schema:requiredMinAge 30 ] .
+    """.encode()
+    result = rdf.read(io.BytesIO(ttl), rdf_format="turtle")
+    places = {(f.path, f.location.subject if f.location else None) for f in result.findings}
+    assert ("/services/0/email", "https://ex.org/s/1") in places
+    assert ("/services/0/eligibility/min_age", "https://ex.org/s/1 schema:audience") in places

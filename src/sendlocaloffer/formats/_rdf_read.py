@@ -909,7 +909,10 @@ class _Walker:
         self.maps = plans()
         self.findings: list[Finding] = []
         self.visited: set[str] = set()
-        self.where: list[tuple[tuple[str | int, ...], str]] = []
+        # Where each node went (its path in the offer's data) and the subject it came from, in
+        # two lists rather than a pair a node.
+        self.paths: list[tuple[str | int, ...]] = []
+        self.labels: list[str] = []
         self.shared = _shared()
 
     def finding(self, code: str, message: str, subject: str, path: tuple[str | int, ...] = (),
@@ -954,7 +957,8 @@ class _Walker:
 
     def node(self, subject: str, cm: ClassMap, path: tuple[str | int, ...], label: str) -> dict[str, Any]:
         self.visited.add(subject)
-        self.where.append((path, label))
+        self.paths.append(path)
+        self.labels.append(label)
         spec = _SPECS.get(cm.cls) or _spec(cm)
         table = spec.table
         out: dict[str, Any] = {}
@@ -1246,16 +1250,17 @@ def to_data(index: Index, name: str) -> tuple[dict[str, Any] | None, list[Findin
     """The offer's plain data from an index, the findings, and where each JSON pointer came from."""
     walker = _Walker(index, name)
     data = walker.offer()
-    where = {pointer(path): label for path, label in walker.where} if walker.findings or data is None else _LazyWhere(walker.where)
+    pairs = zip(walker.paths, walker.labels, strict=True)
+    where = {pointer(path): label for path, label in pairs} if walker.findings or data is None else _LazyWhere(pairs)
     return data, walker.findings, where
 
 
 class _LazyWhere(dict[str, str]):
     """The pointer -> subject map, built only when a model finding asks for a place."""
 
-    def __init__(self, pairs: list[tuple[tuple[str | int, ...], str]]) -> None:
+    def __init__(self, pairs: Iterator[tuple[tuple[str | int, ...], str]]) -> None:
         super().__init__()
-        self._pairs: list[tuple[tuple[str | int, ...], str]] | None = pairs
+        self._pairs: Iterator[tuple[tuple[str | int, ...], str]] | None = pairs
 
     def _fill(self) -> None:
         if self._pairs is not None:
