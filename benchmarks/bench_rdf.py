@@ -96,8 +96,8 @@ def main(sizes: list[int], rdflib_max: int, repeat: int = 3) -> None:
                       f"{ox['seconds'] / _median(rs):4.1f}x the library's read into a validated model")
             # The library's parse alone, the step that matches rdflib's: every term checked, the
             # triples indexed by subject, no model built; the collector paused, as rdf.read does.
-            lp = _runs("import gc; from pathlib import Path; from sendlocaloffer.formats import _rdf_read",
-                       f"gc.disable(); index, _ = _rdf_read.parse(Path({p}).read_bytes(), {fmt!r}, 'bench'); "
+            lp = _runs("import gc; from sendlocaloffer.formats import _rdf_read",
+                       f"gc.disable(); index, _ = _rdf_read.parse_source({p}, {fmt!r}, 'bench'); "
                        "result = len(index)", repeat)
             print(f"{'':>26}library parse alone (no model) {_spread(lp)}: {_ratio(qs, lp)} faster than rdflib's parse")
             print(f"{'':>26}ratios (median; range)  write: {_ratio(ss, ws)} rdflib serialise alone, "
