@@ -5,10 +5,12 @@ rdflib (default store) building, serialising and parsing the same triples in the
     python -m benchmarks.bench_rdf 2000 10000 --turtle-growth
 
 Each figure is one step in a fresh process (wall time, peak memory above the setup's). Every
-step, the library's and rdflib's, runs --repeat times (3); ratios compare the medians, and the
-range beside each runs from rdflib's fastest against the library's slowest to the other way
-round, so that one slow run on either side cannot decide. Growth from the smallest size to the
-largest compares the library's medians.
+step, the library's and rdflib's, runs --repeat times (3), in rounds: each round runs every step
+of every size once, so that the machine's drift over the run falls on both sides and both sizes
+alike. Ratios compare the medians, and the range beside each runs from rdflib's fastest against
+the library's slowest to the other way round, so that one slow run on either side cannot decide.
+Growth from the smallest size to the largest compares the library's medians. The figures are
+printed when every round is done.
 Targets (issue 6): the library writes and reads each format at least 10 times faster than plain
 rdflib on the same triples; cost linear (50k at most 5.5 times 10k). rdflib needs about 1 GB and
 a minute or more per million triples a step, so by default it runs only on sizes up to
@@ -20,6 +22,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import statistics
+from collections import defaultdict
 from typing import Any
 
 from benchmarks._measure import measure, scratch
@@ -27,12 +30,8 @@ from benchmarks._measure import measure, scratch
 FORMATS = (("ntriples", "nt", "nt"), ("turtle", "ttl", "ttl"))
 
 
-def _runs(setup: str, stmt: str, repeat: int) -> list[dict[str, Any]]:
-    return [measure(setup, stmt) for _ in range(repeat)]
-
-
 def _median(runs: list[dict[str, Any]]) -> float:
-    return statistics.median(m["seconds"] for m in runs)
+    return float(statistics.median(m["seconds"] for m in runs))
 
 
 def _spread(runs: list[dict[str, Any]]) -> str:
@@ -55,59 +54,71 @@ def _ratio(theirs: list[dict[str, Any]], ours: list[dict[str, Any]], extra: floa
 
 def main(sizes: list[int], rdflib_max: int, repeat: int = 3) -> None:
     tmp = scratch("slo-bench-rdf-")
-    medians: dict[tuple[int, str, str], float] = {}
+    runs: dict[tuple[int, str, str], list[dict[str, Any]]] = defaultdict(list)
+    oxi: dict[tuple[int, str], dict[str, Any]] = {}
+    # Round after round, every step of every size once: the machine's speed drifts over a run
+    # of this length, and a slow spell then falls on both sides and on both sizes alike.
+    for _ in range(repeat):
+        for n in sizes:
+            offer_setup = f"from benchmarks.synth import synthetic_offer; from sendlocaloffer.formats import rdf; offer = synthetic_offer({n})"
+            build_setup = offer_setup + "; import rdflib; ts = list(rdf.triples(offer))"
+            graph_setup = build_setup + "; g = rdflib.Graph(); g.addN((s, p_, o, g) for s, p_, o in ts); del ts"
+            with_rdflib = n <= rdflib_max
+            if with_rdflib:
+                # rdflib building the graph it must have before it can write, once for both formats.
+                runs[(n, "", "build")].append(measure(build_setup, "g = rdflib.Graph()\nfor t in ts: g.add(t)\nresult = len(g)"))
+            for fmt, suffix, rdflib_fmt in FORMATS:
+                p = repr(str(tmp / f"offer-{n}.{suffix}"))
+                runs[(n, fmt, "write")].append(measure(offer_setup, f"rdf.write(offer, {p}, rdf_format={fmt!r}); result = 0"))
+                runs[(n, fmt, "read")].append(measure(
+                    "from sendlocaloffer.formats import rdf",
+                    f"res = rdf.read({p}, rdf_format={fmt!r}); result = [len(res.offer.services), len(res.findings)]"))
+                if not with_rdflib:
+                    continue
+                # The library's parse alone, the step that matches rdflib's: every term checked, the
+                # triples indexed by subject, no model built; the collector paused, as rdf.read does.
+                runs[(n, fmt, "parse")].append(measure(
+                    "import gc; from sendlocaloffer.formats import _rdf_read",
+                    f"gc.disable(); index, _ = _rdf_read.parse_source({p}, {fmt!r}, 'bench'); result = len(index)"))
+                out = repr(str(tmp / f"rdflib-{n}.{suffix}"))
+                runs[(n, fmt, "rdflib serialise")].append(measure(
+                    graph_setup, f"g.serialize({out}, format={rdflib_fmt!r}, encoding='utf-8'); result = 0"))
+                runs[(n, fmt, "rdflib parse")].append(measure(
+                    "import rdflib", f"g = rdflib.Graph(); g.parse({p}, format={rdflib_fmt!r}); result = len(g)"))
+                if (n, fmt) not in oxi and importlib.util.find_spec("oxrdflib") is not None:
+                    # The fast engine under rdflib's API, parsing only (no model, no validation).
+                    oxi[(n, fmt)] = measure("import rdflib", f"g = rdflib.Graph(store='Oxigraph'); "
+                                                             f"g.parse({p}, format={'ox-' + rdflib_fmt!r}); result = len(g)")
     for n in sizes:
-        offer_setup = f"from benchmarks.synth import synthetic_offer; from sendlocaloffer.formats import rdf; offer = synthetic_offer({n})"
-        build_setup = offer_setup + "; import rdflib; ts = list(rdf.triples(offer))"
-        # rdflib building the graph it must have before it can write, once a size for both formats.
-        builds = (_runs(build_setup, "g = rdflib.Graph()\nfor t in ts: g.add(t)\nresult = len(g)", repeat)
-                  if n <= rdflib_max else [])
-        for fmt, suffix, rdflib_fmt in FORMATS:
+        for fmt, suffix, _ in FORMATS:
             path = tmp / f"offer-{n}.{suffix}"
-            p = repr(str(path))
-            ws = _runs(offer_setup, f"rdf.write(offer, {p}, rdf_format={fmt!r}); result = 0", repeat)
-            rs = _runs("from sendlocaloffer.formats import rdf",
-                       f"res = rdf.read({p}, rdf_format={fmt!r}); result = [len(res.offer.services), len(res.findings)]",
-                       repeat)
-            medians[(n, fmt, "write")] = _median(ws)
-            medians[(n, fmt, "read")] = _median(rs)
-            size_mb = path.stat().st_size / 1e6
-            triples = None
+            ws, rs = runs[(n, fmt, "write")], runs[(n, fmt, "read")]
+            count = ""
             if fmt == "ntriples":
                 with open(path, "rb") as fh:
-                    triples = sum(1 for _ in fh)
-            count = f"{triples:,} triples, " if triples else ""
-            print(f"{n:>7} services  {fmt:<9} {count}{size_mb:,.0f} MB   library write {_spread(ws)} (peak {_peak(ws):,.0f} MB)"
-                  f"   read {_spread(rs)} (peak {_peak(rs):,.0f} MB; services, findings: {rs[-1]['result']})", flush=True)
+                    count = f"{sum(1 for _ in fh):,} triples, "
+            print(f"{n:>7} services  {fmt:<9} {count}{path.stat().st_size / 1e6:,.0f} MB   library write {_spread(ws)} "
+                  f"(peak {_peak(ws):,.0f} MB)   read {_spread(rs)} (peak {_peak(rs):,.0f} MB; services, findings: "
+                  f"{rs[-1]['result']})")
             if n > rdflib_max:
                 continue
-            build = _median(builds)
-            graph_setup = build_setup + "; g = rdflib.Graph(); g.addN((s, p_, o, g) for s, p_, o in ts); del ts"
-            out = repr(str(tmp / f"rdflib-{n}.{suffix}"))
-            ss = _runs(graph_setup, f"g.serialize({out}, format={rdflib_fmt!r}, encoding='utf-8'); result = 0", repeat)
-            qs = _runs("import rdflib", f"g = rdflib.Graph(); g.parse({p}, format={rdflib_fmt!r}); result = len(g)", repeat)
+            builds, ss, qs, lp = (runs[(n, "", "build")], runs[(n, fmt, "rdflib serialise")],
+                                  runs[(n, fmt, "rdflib parse")], runs[(n, fmt, "parse")])
             print(f"{'':>26}rdflib    build {_spread(builds)}  serialise {_spread(ss)} (peak {_peak(ss):,.0f} MB)"
                   f"  parse {_spread(qs)} (peak {_peak(qs):,.0f} MB)")
-            if importlib.util.find_spec("oxrdflib") is not None:
-                # The fast engine under rdflib's API, parsing only (no model, no validation).
-                ox = measure("import rdflib", f"g = rdflib.Graph(store='Oxigraph'); g.parse({p}, format={'ox-' + rdflib_fmt!r}); "
-                             "result = len(g)")
+            ox = oxi.get((n, fmt))
+            if ox is not None:
                 print(f"{'':>26}rdflib over the oxrdflib store: parse {ox['seconds']:6.2f}s (peak {ox['peak_mb']:,.0f} MB), "
                       f"{ox['seconds'] / _median(rs):4.1f}x the library's read into a validated model")
-            # The library's parse alone, the step that matches rdflib's: every term checked, the
-            # triples indexed by subject, no model built; the collector paused, as rdf.read does.
-            lp = _runs("import gc; from sendlocaloffer.formats import _rdf_read",
-                       f"gc.disable(); index, _ = _rdf_read.parse_source({p}, {fmt!r}, 'bench'); "
-                       "result = len(index)", repeat)
             print(f"{'':>26}library parse alone (no model) {_spread(lp)}: {_ratio(qs, lp)} faster than rdflib's parse")
             print(f"{'':>26}ratios (median; range)  write: {_ratio(ss, ws)} rdflib serialise alone, "
-                  f"{_ratio(ss, ws, build)} rdflib build+serialise   "
-                  f"read into the model: {_ratio(qs, rs)} rdflib parse   (target >= 10x)", flush=True)
+                  f"{_ratio(ss, ws, _median(builds))} rdflib build+serialise   "
+                  f"read into the model: {_ratio(qs, rs)} rdflib parse   (target >= 10x)")
     if len(sizes) >= 2:
         small, big = sizes[0], sizes[-1]
         for fmt, _, _ in FORMATS:
             for step in ("write", "read"):
-                ratio = medians[(big, fmt, step)] / medians[(small, fmt, step)]
+                ratio = _median(runs[(big, fmt, step)]) / _median(runs[(small, fmt, step)])
                 print(f"{big:,} / {small:,} services, {fmt} {step}: {ratio:.2f}x (medians; sizes {big / small:.0f}x; "
                       f"target <= {5.5 * (big / small) / 5:.1f}x)")
 

@@ -315,17 +315,20 @@ def _unescape(m: re.Match[str]) -> str:
 
 
 def _plain_term(text: str, seen: dict[str, str]) -> str:
-    """An IRI (without its brackets) or blank node label, checked once per distinct term."""
+    """An IRI (without its brackets) or blank node label; an IRI is checked once."""
+    if text[:2] == "_:":
+        # A label is checked each time, and kept out of the cache of IRIs: it is met twice at
+        # most, and a look-up in a large table costs more than the check. Labels of letters
+        # and digits alone, as writers make them, need no expression.
+        if (text.isascii() and text[2:].isalnum()) or _BNODE_OK.fullmatch(text):
+            return text
+        raise _NotPlain
     got = seen.get(text)
     if got is not None:
         return got
     if (text[:1] == "<" and text[-1:] == ">" and _IRI_OK.fullmatch(text, 1, len(text) - 1)
             and not _BAD_PORT.match(text, 1, len(text) - 1)):
         term = text[1:-1]
-    elif text[:2] == "_:" and ((text.isascii() and text[2:].isalnum()) or _BNODE_OK.fullmatch(text)):
-        # Checked each time (a label is met twice at most, and the cache stays small); labels
-        # of letters and digits alone, as writers make them, without the expression.
-        return text
     else:
         raise _NotPlain
     seen[text] = term
