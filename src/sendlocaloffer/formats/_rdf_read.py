@@ -49,8 +49,8 @@ from ._rdf_terms import (
 __all__ = ["Index", "index_from_graph", "parse", "parse_source", "to_data"]
 
 # subject -> predicate -> objects. The objects of one subject and predicate are a list, or a
-# tuple when the plain N-Triples reader meets only one (a tuple it shares between the subjects
-# that have the same predicate and object: a million lists fewer at 10,000 services).
+# tuple when the plain readers meet only one (a tuple they share between the subjects that have
+# the same predicate and object: a million lists fewer at 10,000 services).
 Index = Mapping[str, Mapping[str, Sequence[Term]]]
 _Lists = dict[str, dict[str, list[Term]]]  # an index as the other readers build it
 _Objs = Union[list[Term], tuple[Term, ...]]
@@ -186,8 +186,8 @@ def parse(data: bytes, fmt: str, name: str, *, use_oxigraph: bool | None = None,
         except UnicodeDecodeError:
             text = None  # the full parser names the line
         if text is not None:
-            # The bytes go before the index is built (rdf.read hands them over without keeping
-            # them): a file's size less at the peak, which on a fresh process is time too.
+            # The bytes go before the index is built (parse_source hands them over without
+            # keeping them): a file's size less at the peak, which on a fresh process is time too.
             del data
             plain = (_index_plain_ntriples if fmt == "ntriples" else _index_plain_turtle)(text, name)
             if plain is not None:
