@@ -139,7 +139,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[10_000, 50_000])
     parser.add_argument("--rdflib-max", type=int, default=10_000, help="run rdflib only on sizes up to this")
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each library step")
+    parser.add_argument("--repeat", type=int, default=3, help="rounds: runs of every step, the library's and rdflib's")
     parser.add_argument("--turtle-growth", action="store_true",
                         help="instead: time rdflib's Turtle and N-Triples serialisers and the library's Turtle writer at each size")
     args = parser.parse_args()

@@ -15,13 +15,13 @@ import gc
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from .._io import DEFAULT_MAX_BYTES, Source, Target, display_name, read_bytes
+from .._io import DEFAULT_MAX_BYTES, Source, Target, display_name
 from ..checks.findings import Finding, SourceLocation
 from ..errors import FormatError, MissingDependencyError
 from ..loading import build_offer
 from ..model import LocalOffer
 from ._rdf_build import iter_nodes
-from ._rdf_read import Index, index_from_graph, parse, parse_source, to_data
+from ._rdf_read import Index, index_from_graph, parse_source, to_data
 from ._rdf_write import WRITERS, open_sink
 from .base import ReadResult
 
@@ -171,7 +171,7 @@ def shacl_findings(path: Source, rdf_format: str | None = None) -> list[Finding]
             return []
         graph = to_graph(offer)
     else:
-        index, _ = parse(read_bytes(path), _format(fmt), name)
+        index, _ = parse_source(path, _format(fmt), name)
         graph = _graph_of(index)
     _, results, _ = pyshacl.validate(graph, shacl_graph=shapes_graph(), inference="none", advanced=False,
                                      allow_warnings=True)
